@@ -1,0 +1,39 @@
+"""The demo echo app: a plot driven by the session's arguments, plus the echo the element compares.
+
+Arguments: N (number of points, default 50), title, color. Run with `npm run demo`, or by hand:
+    bokeh serve demo/apps/echo.py --allow-websocket-origin=localhost:5173
+"""
+
+import math
+import os
+
+from bokeh.io import curdoc
+from bokeh.plotting import figure
+
+from bokeh_session_echo import echo_arguments
+
+doc = curdoc()
+arguments = echo_arguments(doc)
+
+
+def first(name: str, default: str) -> str:
+    values = arguments.get(name)
+    return values[0] if values else default
+
+
+try:
+    n = max(1, min(int(first("N", "50")), 10_000))
+except ValueError:
+    n = 50
+title = first("title", f"{n} points")
+color = first("color", "navy")
+
+xs = [i / max(n - 1, 1) * 4 * math.pi for i in range(n)]
+plot = figure(title=title, height=300, sizing_mode="stretch_width", name="plot")
+try:
+    plot.scatter(xs, [math.sin(x) for x in xs], size=8, color=color)
+except ValueError:
+    plot.scatter(xs, [math.sin(x) for x in xs], size=8, color="navy")
+    plot.title.text = f"{title} (unknown color {color!r})"
+doc.add_root(plot)
+doc.title = f"bokeh-session demo (pid {os.getpid()})"

@@ -1,0 +1,61 @@
+import "../src/index.js"
+import type {BokehSessionElement} from "../src/index.js"
+
+const appUrl = import.meta.env.VITE_BOKEH_APP_URL ?? "http://localhost:5006/echo"
+
+const sessionA = document.querySelector<BokehSessionElement>("#session-a")!
+const sessionB = document.querySelector<BokehSessionElement>("#session-b")!
+const rows = document.querySelector<HTMLTableSectionElement>("#rows")!
+const log = document.querySelector<HTMLOListElement>("#log")!
+
+function addRow(name = "", value = ""): void {
+  const row = document.createElement("tr")
+  row.innerHTML = `
+    <td><input class="name" aria-label="Name" /></td>
+    <td><input class="value" aria-label="Value" /></td>
+    <td><button type="button" class="remove">Remove</button></td>`
+  row.querySelector<HTMLInputElement>(".name")!.value = name
+  row.querySelector<HTMLInputElement>(".value")!.value = value
+  row.querySelector(".remove")!.addEventListener("click", () => row.remove())
+  rows.append(row)
+}
+
+/** Rows to arguments: a name on several rows becomes a list, sent once per value. */
+function readRows(): Record<string, string | string[]> {
+  const args: Record<string, string[]> = {}
+  for (const row of rows.rows) {
+    const name = row.querySelector<HTMLInputElement>(".name")!.value
+    const value = row.querySelector<HTMLInputElement>(".value")!.value
+    if (name !== "") {
+      ;(args[name] ??= []).push(value)
+    }
+  }
+  return Object.fromEntries(Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]))
+}
+
+function logEvent(event: Event): void {
+  const target = event.target as HTMLElement
+  const item = document.createElement("li")
+  item.textContent = `${new Date().toLocaleTimeString()} #${target.id} ${event.type} ${JSON.stringify((event as CustomEvent).detail)}`
+  log.prepend(item)
+}
+
+for (const type of ["bokeh-session-connecting", "bokeh-session-ready", "bokeh-session-error", "bokeh-session-closed"]) {
+  document.addEventListener(type, logEvent)
+}
+
+addRow("N", "40")
+addRow("title", "Hello from the browser")
+addRow("color", "darkorange")
+
+document.querySelector("#add-row")!.addEventListener("click", () => addRow())
+document.querySelector("#editor")!.addEventListener("submit", (event) => {
+  event.preventDefault()
+  sessionA.arguments = readRows()
+})
+document.querySelector("#restart")!.addEventListener("click", () => sessionA.restart())
+document.querySelector("#close")!.addEventListener("click", () => sessionA.close())
+
+sessionA.arguments = readRows()
+sessionA.url = appUrl
+sessionB.url = appUrl

@@ -1,0 +1,48 @@
+// Creates .venv with the Bokeh version that matches the bundled BokehJS, on first use, and reuses it after.
+import {execFileSync, spawnSync} from "node:child_process"
+import {existsSync, readFileSync} from "node:fs"
+import {join} from "node:path"
+import {fileURLToPath} from "node:url"
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url))
+export const VENV = join(ROOT, ".venv")
+export const PYTHON = join(VENV, "bin", "python")
+
+/** Python's bokeh must match @bokeh/bokehjs exactly: the wire protocol and the model set are versioned together. */
+export function bokehVersion() {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules/@bokeh/bokehjs/package.json"), "utf8"))
+  return pkg.version
+}
+
+function installedBokehVersion() {
+  if (!existsSync(PYTHON)) {
+    return null
+  }
+  const result = spawnSync(PYTHON, ["-c", "import bokeh; print(bokeh.__version__)"], {encoding: "utf8"})
+  return result.status === 0 ? result.stdout.trim() : null
+}
+
+export function ensurePythonEnv({log = console.log} = {}) {
+  const wanted = bokehVersion()
+  if (installedBokehVersion() === wanted) {
+    return PYTHON
+  }
+  if (!existsSync(PYTHON)) {
+    log(`Creating the Python virtual environment in ${VENV} ...`)
+    const python = process.env.PYTHON ?? "python3"
+    const created = spawnSync(python, ["-m", "venv", VENV], {stdio: "inherit"})
+    if (created.status !== 0) {
+      throw new Error(
+        `Could not create ${VENV} with "${python} -m venv": install Python 3.10+ with venv ` +
+          `(Debian: apt-get install python3-venv), or set PYTHON to a Python that has it.`,
+      )
+    }
+  }
+  log(`Installing bokeh==${wanted} into ${VENV} ...`)
+  // PIP_RETRIES=0: where the default index is unreachable and a mirror is configured, pip moves on at once.
+  execFileSync(PYTHON, ["-m", "pip", "install", "--quiet", `bokeh==${wanted}`], {
+    stdio: "inherit",
+    env: {PIP_RETRIES: "0", ...process.env},
+  })
+  return PYTHON
+}

@@ -1,0 +1,49 @@
+import type {NormalizedArguments} from "./arguments.js"
+
+/** The name of the ColumnDataSource through which an app echoes the arguments it received. */
+export const ECHO_SOURCE_NAME = "bokeh-session-echo"
+
+/** What the server received: each argument name with its values, in order. */
+export type EchoedArguments = Record<string, string[]>
+
+/**
+ * Builds the echo from the echo source's two columns, `name` and `value`, one row per received value. Returns
+ * null when the columns are not two equally long lists of strings (the app does not follow the contract).
+ */
+export function echoFromColumns(names: ArrayLike<unknown> | null, values: ArrayLike<unknown> | null): EchoedArguments | null {
+  if (names == null || values == null || names.length !== values.length) {
+    return null
+  }
+  const echo: EchoedArguments = {}
+  for (let row = 0; row < names.length; row++) {
+    const name = names[row]
+    const value = values[row]
+    if (typeof name !== "string" || typeof value !== "string") {
+      return null
+    }
+    ;(echo[name] ??= []).push(value)
+  }
+  return echo
+}
+
+export interface EchoComparisonRow {
+  name: string
+  sent: string[]
+  /** Null when the server did not receive the name at all. */
+  received: string[] | null
+  matches: boolean
+}
+
+/** One row per name, sent names first (in order), then names only the server reports. */
+export function compareEcho(sent: NormalizedArguments, echo: EchoedArguments): EchoComparisonRow[] {
+  const names = [...new Set([...Object.keys(sent), ...Object.keys(echo)])]
+  return names.map((name) => {
+    const sentValues = sent[name] ?? []
+    const received = echo[name] ?? null
+    const matches =
+      received == null
+        ? sentValues.length === 0
+        : received.length === sentValues.length && received.every((value, index) => value === sentValues[index])
+    return {name, sent: sentValues, received, matches}
+  })
+}

@@ -1,0 +1,22 @@
+import {defineBokehSession} from "./define.js"
+
+export {BokehSessionElement} from "./element.js"
+export type {
+  BokehSessionStatus,
+  BokehSessionConnectingDetail,
+  BokehSessionReadyDetail,
+  BokehSessionErrorDetail,
+  BokehSessionClosedDetail,
+} from "./element.js"
+export {defineBokehSession, DEFAULT_TAG_NAME} from "./define.js"
+export {pullSession, prepareSession, DEFAULT_TIMEOUT_MS} from "./pull-session.js"
+export type {PullSessionOptions, PulledSession, PreparedSession} from "./pull-session.js"
+export {BokehSessionError, isBokehSessionError} from "./errors.js"
+export type {BokehSessionErrorCode} from "./errors.js"
+export {encodeArguments, normalizeArguments, parseArgumentsAttribute} from "./arguments.js"
+export type {ArgumentValue, SessionArguments, NormalizedArguments} from "./arguments.js"
+export {ECHO_SOURCE_NAME, compareEcho} from "./echo.js"
+export type {EchoedArguments, EchoComparisonRow} from "./echo.js"
+export {appUrlToWebSocketUrl} from "./url.js"
+
+defineBokehSession()
