@@ -18,5 +18,7 @@ export type {ArgumentValue, SessionArguments, NormalizedArguments} from "./argum
 export {ECHO_SOURCE_NAME, compareEcho} from "./echo.js"
 export type {EchoedArguments, EchoComparisonRow} from "./echo.js"
 export {appUrlToWebSocketUrl} from "./url.js"
+export {inspectBokehJs} from "./diagnostics.js"
+export type {BokehJsCounts} from "./diagnostics.js"
 
 defineBokehSession()

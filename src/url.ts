@@ -46,7 +46,8 @@ export function appUrlToWebSocketUrl(url: string, base?: string): string {
   const alreadyWebSocket = (app.protocol === "ws:" || app.protocol === "wss:") && app.pathname.endsWith("/ws")
   app.protocol = WEBSOCKET_SCHEME[app.protocol]
   if (!alreadyWebSocket) {
-    app.pathname = `${app.pathname}/ws`
+    // An app at the root normalizes to pathname "/", hence the strip.
+    app.pathname = `${app.pathname.replace(/\/+$/, "")}/ws`
   }
   return app.href
 }

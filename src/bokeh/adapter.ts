@@ -1,46 +1,24 @@
 /**
- * The one place that imports BokehJS. It is loaded with `import()` because BokehJS touches `window` and
- * `document` at import time. Bokeh's snake_case stays in here; callers see camelCase.
+ * The adapter over BokehJS (only src/bokeh/ imports BokehJS). It is loaded with `import()` because BokehJS
+ * touches `window` and `document` at import time. Bokeh's snake_case stays in here; callers see camelCase.
  */
 import "@bokeh/bokehjs/build/js/lib/models/main"
 import {ClientConnection} from "@bokeh/bokehjs/build/js/lib/client/connection"
 import type {ClientSession} from "@bokeh/bokehjs/build/js/lib/client/session"
 import {Document, documents} from "@bokeh/bokehjs/build/js/lib/document/document"
-import {add_document_standalone} from "@bokeh/bokehjs/build/js/lib/embed/standalone"
-import {default_resolver} from "@bokeh/bokehjs/build/js/lib/base"
+import {add_document_standalone, index as rootViews} from "@bokeh/bokehjs/build/js/lib/embed/standalone"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager"
 import {BokehSessionError} from "../errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../echo.js"
-import {TABLE_MODELS, referencedModelTypes} from "./models.js"
+import {loadModelsFor} from "./load-models.js"
 
 export {bokehJsVersion}
-export type {ClientSession, Document}
 
-type DocJson = Parameters<typeof Document.from_json>[0]
-
-/** Registers the widget and table models the document needs, loading their code only then. */
-async function loadModelsFor(docJson: DocJson): Promise<void> {
-  const missing = () => [...referencedModelTypes(docJson)].filter((name) => default_resolver.get(name) == null)
-  const needed = missing()
-  if (needed.length === 0) {
-    return
-  }
-  const loads: Promise<unknown>[] = [import("@bokeh/bokehjs/build/js/lib/models/widgets/main")]
-  if (needed.some((name) => TABLE_MODELS.has(name))) {
-    loads.push(import("@bokeh/bokehjs/build/js/lib/models/widgets/tables/main"))
-  }
-  await Promise.all(loads)
-  const unknown = missing()
-  if (unknown.length > 0) {
-    throw new BokehSessionError(
-      "unknown-model",
-      `The document uses model types that BokehJS ${bokehJsVersion} cannot resolve: ${unknown.join(", ")}. ` +
-        `They come from a Bokeh extension or a library such as Panel: load that library's JavaScript in the page ` +
-        `before the element connects, or use an app built from Bokeh's own models.`,
-    )
-  }
+export function countBokehJsObjects(): {documents: number; rootViews: number} {
+  return {documents: documents.length, rootViews: rootViews.roots.length}
 }
+export type {ClientSession, Document}
 
 /**
  * A ClientConnection that can be closed before its session exists (BokehJS's `close()` throws then) and that

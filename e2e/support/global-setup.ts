@@ -1,0 +1,30 @@
+// Starts what every e2e spec shares: a static server for the built dist/ and the test pages, and one real
+// `bokeh serve` with the demo echo app and the test apps, allowing the static server's origin.
+import {existsSync} from "node:fs"
+import {join} from "node:path"
+import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
+import {ROOT} from "../../scripts/lib/python-env.mjs"
+import {startStaticServer} from "./static-server.js"
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!existsSync(join(ROOT, "dist", "bokeh-session.js"))) {
+    throw new Error("dist/bokeh-session.js is missing: run `npm run build` first (npm test does).")
+  }
+  const bokehPlaceholder = "%BOKEH_ORIGIN%"
+  const replacements: Record<string, string> = {}
+  const {server, port} = await startStaticServer(ROOT, replacements)
+  const pageHost = `127.0.0.1:${port}`
+  const bokeh = await startBokehServer({
+    apps: ["demo/apps/echo.py", "e2e/apps/widgets.py"],
+    origins: [pageHost],
+    // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
+    args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],
+  })
+  replacements[bokehPlaceholder] = bokeh.origin
+  process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
+  process.env.E2E_BOKEH_ORIGIN = bokeh.origin
+  return async () => {
+    server.close()
+    await bokeh.stop()
+  }
+}

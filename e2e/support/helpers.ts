@@ -1,0 +1,72 @@
+import {expect, type Page, type WebSocket} from "@playwright/test"
+import type {BokehSessionElement} from "../../src/index.js"
+
+export const pageOrigin = (): string => process.env.E2E_PAGE_ORIGIN!
+export const bokehOrigin = (): string => process.env.E2E_BOKEH_ORIGIN!
+export const appUrl = (app: string): string => `${bokehOrigin()}/${app}`
+
+export interface RecordedEvent {
+  type: string
+  id: string
+  detail: Record<string, unknown>
+}
+
+/** Every websocket the page opens, as Chromium reports it (real sockets, observed, not mocked). */
+export function trackWebSockets(page: Page): WebSocket[] {
+  const sockets: WebSocket[] = []
+  page.on("websocket", (socket) => sockets.push(socket))
+  return sockets
+}
+
+/** Opens the blank test page, which loads only dist/bokeh-session.js and records every element event. */
+export async function openBlankPage(page: Page): Promise<void> {
+  await page.goto(`${pageOrigin()}/e2e/pages/blank.html`)
+  await page.waitForFunction(() => customElements.get("bokeh-session") != null)
+}
+
+export interface AddOptions {
+  id: string
+  app?: string
+  /** Set as the property (objects) ... */
+  arguments?: unknown
+  /** ... or as the attribute (strings). */
+  argumentsAttribute?: string
+}
+
+export async function addElement(page: Page, options: AddOptions): Promise<void> {
+  await page.evaluate(
+    ({id, url, args, attribute}) => {
+      const element = document.createElement("bokeh-session")
+      element.id = id
+      if (attribute != null) {
+        element.setAttribute("arguments", attribute)
+      } else if (args !== undefined) {
+        element.arguments = args as never
+      }
+      element.url = url
+      document.body.append(element)
+    },
+    {id: options.id, url: appUrl(options.app ?? "echo"), args: options.arguments, attribute: options.argumentsAttribute},
+  )
+}
+
+export async function waitForStatus(page: Page, id: string, status: string): Promise<void> {
+  await expect(page.locator(`#${id}`)).toHaveJSProperty("status", status)
+}
+
+export function elementProperty<K extends keyof BokehSessionElement>(page: Page, id: string, key: K): Promise<unknown> {
+  return page.locator(`#${id}`).evaluate((element, key) => (element as unknown as Record<string, unknown>)[key], key as string)
+}
+
+export async function recordedEvents(page: Page, id?: string): Promise<RecordedEvent[]> {
+  const events = await page.evaluate(() => (window as unknown as {events: RecordedEvent[]}).events)
+  return id == null ? events : events.filter((event) => event.id === id)
+}
+
+/** BokehJS's page-wide documents and root views, read through the package's own diagnostic export. */
+export function bokehJsCounts(page: Page): Promise<{documents: number; rootViews: number}> {
+  return page.evaluate(async () => {
+    const module = await import(`${location.origin}/dist/bokeh-session.js`)
+    return module.inspectBokehJs()
+  })
+}
