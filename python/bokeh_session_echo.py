@@ -23,7 +23,7 @@ def decode_arguments(arguments: dict[str, list[bytes]]) -> dict[str, list[str]]:
     """
     decoded: dict[str, list[str]] = {}
     for key, values in arguments.items():
-        name = _utf8(key.encode("latin-1")) if _is_latin1(key) else key
+        name = _redecode_key(key)
         decoded.setdefault(name, []).extend(
             _utf8(value) if isinstance(value, bytes) else str(value) for value in values
         )
@@ -41,12 +41,13 @@ def echo_arguments(doc: Document) -> dict[str, list[str]]:
     return decoded
 
 
-def _is_latin1(text: str) -> bool:
+def _redecode_key(key: str) -> str:
+    # Keys from the URL arrive latin-1-decoded; keys from a signed token's payload arrive as real text. Only the
+    # former survives a round trip through latin-1 as valid UTF-8, so anything else is kept as it is.
     try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return False
-    return True
+        return key.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return key
 
 
 def _utf8(data: bytes) -> str:
