@@ -1,4 +1,5 @@
 import {defineConfig} from "vite"
+import {ssrSafeLitAliases} from "./scripts/lib/ssr-safe-lit.mjs"
 
 // `vite build` writes the drop-in library: dist/bokeh-session.js plus the lazily loaded BokehJS chunks beside it.
 // `vite` (the dev server, used by `npm run demo`) serves the demo page from demo/.
@@ -6,15 +7,18 @@ export default defineConfig(({command}) => ({
   root: command === "serve" ? "demo" : undefined,
   // Relative chunk URLs: the page may serve dist/ from any path.
   base: "./",
+  // The built entries must import under Node without a DOM (SSR); see scripts/lib/ssr-safe-lit.mjs.
+  resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,
   build: {
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
     sourcemap: true,
     lib: {
-      entry: "src/index.ts",
+      // One file per package.json export: "." registers the tag, "./element" is the class only.
+      entry: {"bokeh-session": "src/index.ts", element: "src/element-entry.ts"},
       formats: ["es"],
-      fileName: () => "bokeh-session.js",
+      fileName: (_format, entryName) => `${entryName}.js`,
     },
     rollupOptions: {
       output: {

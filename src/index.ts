@@ -1,24 +1,8 @@
+// The package entry (`bokeh-session`, dist/bokeh-session.js): the class-only entry's API, plus registering
+// `<bokeh-session>`. Registration is skipped where `customElements` does not exist, so importing this under
+// Node or SSR does not throw.
 import {defineBokehSession} from "./define.js"
 
-export {BokehSessionElement} from "./element.js"
-export type {
-  BokehSessionStatus,
-  BokehSessionConnectingDetail,
-  BokehSessionReadyDetail,
-  BokehSessionErrorDetail,
-  BokehSessionClosedDetail,
-} from "./element.js"
-export {defineBokehSession, DEFAULT_TAG_NAME} from "./define.js"
-export {pullSession, prepareSession, DEFAULT_TIMEOUT_MS} from "./pull-session.js"
-export type {PullSessionOptions, PulledSession, PreparedSession} from "./pull-session.js"
-export {BokehSessionError, isBokehSessionError} from "./errors.js"
-export type {BokehSessionErrorCode} from "./errors.js"
-export {encodeArguments, normalizeArguments, parseArgumentsAttribute} from "./arguments.js"
-export type {ArgumentValue, SessionArguments, NormalizedArguments} from "./arguments.js"
-export {ECHO_SOURCE_NAME, compareEcho} from "./echo.js"
-export type {EchoedArguments, EchoComparisonRow} from "./echo.js"
-export {appUrlToWebSocketUrl} from "./url.js"
-export {inspectBokehJs} from "./diagnostics.js"
-export type {BokehJsCounts} from "./diagnostics.js"
+export * from "./element-entry.js"
 
 defineBokehSession()
