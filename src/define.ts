@@ -2,6 +2,9 @@ import {
   BokehSessionElement,
   type BokehSessionClosedDetail,
   type BokehSessionConnectingDetail,
+  type BokehSessionDisconnectedDetail,
+  type BokehSessionReconnectedDetail,
+  type BokehSessionWarningDetail,
   type BokehSessionErrorDetail,
   type BokehSessionReadyDetail,
 } from "./element.js"
@@ -30,5 +33,8 @@ declare global {
     "bokeh-session-ready": CustomEvent<BokehSessionReadyDetail>
     "bokeh-session-error": CustomEvent<BokehSessionErrorDetail>
     "bokeh-session-closed": CustomEvent<BokehSessionClosedDetail>
+    "bokeh-session-disconnected": CustomEvent<BokehSessionDisconnectedDetail>
+    "bokeh-session-reconnected": CustomEvent<BokehSessionReconnectedDetail>
+    "bokeh-session-warning": CustomEvent<BokehSessionWarningDetail>
   }
 }

@@ -8,6 +8,9 @@ export type {
   BokehSessionReadyDetail,
   BokehSessionErrorDetail,
   BokehSessionClosedDetail,
+  BokehSessionDisconnectedDetail,
+  BokehSessionReconnectedDetail,
+  BokehSessionWarningDetail,
 } from "./element.js"
 export {defineBokehSession, DEFAULT_TAG_NAME} from "./define.js"
 export {pullSession, DEFAULT_TIMEOUT_MS} from "./pull-session.js"

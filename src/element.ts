@@ -1,12 +1,19 @@
 import {LitElement, html, nothing, type PropertyValues} from "lit"
-import {denormalizeArguments, normalizeArguments, type NormalizedArguments, type SessionArguments} from "./arguments.js"
+import {denormalizeArguments, type NormalizedArguments} from "./arguments.js"
 import {compareEcho, type EchoedArguments} from "./echo.js"
-import {BokehSessionError} from "./errors.js"
-import {openPreparedSession, prepareSession, type PulledSession} from "./pull-session.js"
+import type {BokehSessionError} from "./errors.js"
 import {styles} from "./element-styles.js"
+import type {TokenProvider} from "./pull-session.js"
+import {
+  SessionLifecycle,
+  readableArguments,
+  type ArgumentsInput,
+  type BokehSessionStatus,
+  type SessionInputs,
+} from "./session-lifecycle.js"
 import type {ClientSession} from "./bokeh/adapter.js"
 
-export type BokehSessionStatus = "idle" | "connecting" | "connected" | "closed" | "error"
+export type {BokehSessionStatus}
 
 export interface BokehSessionConnectingDetail {
   sessionId: string
@@ -24,19 +31,28 @@ export interface BokehSessionErrorDetail {
 export interface BokehSessionClosedDetail {
   sessionId: string
 }
+export interface BokehSessionDisconnectedDetail {
+  sessionId: string
+  /** The websocket close code (1006 when the server vanished). */
+  code: number
+  reason: string
+}
+export type BokehSessionReconnectedDetail = BokehSessionReadyDetail
+export interface BokehSessionWarningDetail {
+  message: string
+}
 
 const STATUS_TEXT: Record<BokehSessionStatus, string> = {
   idle: "Not connected",
   connecting: "Connecting…",
   connected: "Connected",
+  reconnecting: "Connection lost, reconnecting…",
   closed: "Closed",
   error: "Failed",
 }
 
-const CONNECTION_INPUTS = ["url", "arguments", "token", "timeout"]
-
-/** What the `arguments` property holds: the attribute's text, or the object a script set. */
-type ArgumentsInput = SessionArguments | URLSearchParams | string | null
+// The server reads arguments only when a session is created, so any of these changing needs a new session.
+const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeout"]
 
 /**
  * Embeds a live Bokeh server app, opening its session from the browser with per-session arguments, and shows
@@ -46,17 +62,26 @@ type ArgumentsInput = SessionArguments | URLSearchParams | string | null
  * @attr url - The Bokeh app URL, e.g. `http://localhost:5006/app`.
  * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`).
  * @attr token - A session token minted by a backend; minted here (unsigned) when absent.
- * @attr timeout - Milliseconds to wait for the document before failing with code `timeout`.
+ * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000).
+ * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
- * @fires bokeh-session-error - The connect failed. `detail: {code, message}`.
+ * @fires bokeh-session-error - The connect failed, or reconnecting gave up. `detail: {code, message}`.
  * @fires bokeh-session-closed - A session ended by `close()`, removal or restart. `detail: {sessionId}`.
+ * @fires bokeh-session-disconnected - The live session's connection was lost; reconnecting starts. `detail: {sessionId, code, reason}`.
+ * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.
+ * @fires bokeh-session-warning - Works, but deserves attention (e.g. a Bokeh version mismatch). `detail: {message}`.
  * @csspart roots - The container of the document's rendered roots.
  * @csspart status - The connection state in words.
  * @csspart error - The error message.
  * @csspart echo - The table of arguments sent and received.
  * @csspart no-echo - The note shown when the app does not echo its arguments.
- * @cssstate idle, connecting, connected, closed, error - The `status`.
+ * @cssstate idle - No url yet.
+ * @cssstate connecting - Opening a session.
+ * @cssstate connected - The document is shown.
+ * @cssstate reconnecting - The connection was lost; the last picture stays while reconnecting.
+ * @cssstate closed - Closed by `close()` or removal.
+ * @cssstate error - Failed; see `error`.
  */
 export class BokehSessionElement extends LitElement {
   static override styles = styles
@@ -65,6 +90,8 @@ export class BokehSessionElement extends LitElement {
     url: {type: String, reflect: true},
     token: {type: String, reflect: true},
     timeout: {type: Number, reflect: true},
+    reconnectTimeout: {type: Number, reflect: true, attribute: "reconnect-timeout"},
+    tokenProvider: {attribute: false},
     arguments: {
       attribute: "arguments",
       reflect: true,
@@ -74,30 +101,21 @@ export class BokehSessionElement extends LitElement {
         toAttribute: (value: ArgumentsInput) => argumentsToAttribute(value),
       },
     },
-    _status: {state: true},
-    _echo: {state: true},
-    _error: {state: true},
-    _sent: {state: true},
   }
 
   /** The Bokeh app URL, e.g. `http://localhost:5006/app`. */
   declare url: string | null
-  /** A session token minted by a backend. */
+  /** A session token minted by a backend (used for every connect; see `tokenProvider` for fresh ones). */
   declare token: string | null
+  /** Returns a fresh token from your backend for every connect and reconnect; takes precedence over `token`. */
+  declare tokenProvider: TokenProvider | null
   /** Milliseconds to wait for the document (default 30000). */
   declare timeout: number | null
-
-  declare private _status: BokehSessionStatus
-  declare private _echo: EchoedArguments | null
-  declare private _error: BokehSessionError | null
-  declare private _sent: NormalizedArguments | null
+  /** Milliseconds to keep reconnecting after a loss (default 300000; 0 disables reconnecting). */
+  declare reconnectTimeout: number | null
 
   #arguments: ArgumentsInput = null
-  #generation = 0
-  #current: PulledSession | null = null
-  #currentRoots: HTMLElement | null = null
-  #abort: AbortController | null = null
-  #sessionId: string | null = null
+  #lifecycle: SessionLifecycle
   #disposal: ReturnType<typeof setTimeout> | null = null
   #internals: ElementInternals | null
 
@@ -105,12 +123,32 @@ export class BokehSessionElement extends LitElement {
     super()
     this.url = null
     this.token = null
+    this.tokenProvider = null
     this.timeout = null
-    this._status = "idle"
-    this._echo = null
-    this._error = null
-    this._sent = null
+    this.reconnectTimeout = null
     this.#internals = typeof this.attachInternals === "function" ? this.attachInternals() : null
+    const element = this
+    this.#lifecycle = new SessionLifecycle({
+      get inputs(): SessionInputs {
+        return {
+          url: element.url,
+          arguments: element.#arguments,
+          token: element.token,
+          tokenProvider: element.tokenProvider,
+          timeout: element.timeout,
+          reconnectTimeout: element.reconnectTimeout,
+        }
+      },
+      rootsContainer: async () => {
+        await element.updateComplete
+        return element.renderRoot.querySelector<HTMLElement>("[part=roots]")!
+      },
+      changed: () => {
+        element.#setState(element.#lifecycle.status)
+        element.requestUpdate()
+      },
+      emit: (type, detail) => element.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true})),
+    })
     this.#setState("idle")
   }
 
@@ -119,11 +157,8 @@ export class BokehSessionElement extends LitElement {
    * Reads back as an object, or null when the current value is invalid (see `error`).
    */
   get arguments(): Record<string, string | string[]> | null {
-    try {
-      return denormalizeArguments(normalizeArguments(this.#arguments))
-    } catch {
-      return null
-    }
+    const normalized = readableArguments(this.#arguments)
+    return normalized == null ? null : denormalizeArguments(normalized)
   }
   set arguments(value: ArgumentsInput) {
     const old = this.#arguments
@@ -132,34 +167,32 @@ export class BokehSessionElement extends LitElement {
   }
 
   get status(): BokehSessionStatus {
-    return this._status
+    return this.#lifecycle.status
   }
   /** The id of the current (or connecting) session. */
   get sessionId(): string | null {
-    return this.#sessionId
+    return this.#lifecycle.sessionId
   }
   /** The BokehJS `ClientSession`, while connected. */
   get session(): ClientSession | null {
-    return this.#current?.session ?? null
+    return this.#lifecycle.session?.session ?? null
   }
   /** The arguments the server echoed, or null (not connected, or the app does not echo). */
   get echo(): EchoedArguments | null {
-    return this._echo
+    return this.#lifecycle.echo
   }
   get error(): BokehSessionError | null {
-    return this._error
+    return this.#lifecycle.error
   }
 
   /** Closes the current session and opens a fresh one with the current inputs. */
   restart(): void {
-    void this.#connect()
+    void this.#lifecycle.connect()
   }
 
   /** Closes the session; the element stays closed until `restart()` or an input changes. */
   close(): void {
-    this.#generation++
-    this.#teardown()
-    this.#setStatus("closed")
+    this.#lifecycle.close()
   }
 
   override connectedCallback(): void {
@@ -168,8 +201,8 @@ export class BokehSessionElement extends LitElement {
       // Moved within the page (removed and re-inserted in the same task): keep the session.
       clearTimeout(this.#disposal)
       this.#disposal = null
-    } else if (this.hasUpdated && this.#current == null && this.#abort == null) {
-      void this.#connect()
+    } else if (this.hasUpdated && !this.#lifecycle.active) {
+      void this.#lifecycle.connect()
     }
   }
 
@@ -179,118 +212,15 @@ export class BokehSessionElement extends LitElement {
     this.#disposal = setTimeout(() => {
       this.#disposal = null
       if (!this.isConnected) {
-        this.close()
+        this.#lifecycle.close()
       }
     })
   }
 
   protected override updated(changed: PropertyValues): void {
-    // The server reads arguments only when a session is created, so any input change needs a new session.
     if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
-      void this.#connect()
+      void this.#lifecycle.connect()
     }
-  }
-
-  /** Latest call wins: every await is followed by a generation check, and a stale result is closed. */
-  async #connect(): Promise<void> {
-    const generation = ++this.#generation
-    this.#teardown()
-    if (this.url == null || this.url === "") {
-      this.#setStatus("idle")
-      return
-    }
-    let prepared
-    try {
-      prepared = prepareSession(this.url, {
-        arguments: this.#arguments,
-        token: this.token,
-        timeout: this.timeout ?? undefined,
-      })
-    } catch (error) {
-      this.#sessionId = null
-      this._sent = null
-      this.#fail(error)
-      return
-    }
-    this.#sessionId = prepared.sessionId
-    this._sent = prepared.arguments
-    this.#setStatus("connecting")
-    this.#emit<BokehSessionConnectingDetail>("bokeh-session-connecting", {
-      sessionId: prepared.sessionId,
-      arguments: prepared.arguments,
-    })
-    const abort = new AbortController()
-    this.#abort = abort
-    let pulled: PulledSession
-    try {
-      pulled = await openPreparedSession(prepared, abort.signal)
-    } catch (error) {
-      if (generation === this.#generation) {
-        this.#abort = null
-        this.#fail(error)
-      }
-      return
-    }
-    if (generation !== this.#generation) {
-      pulled.close()
-      return
-    }
-    await this.updateComplete
-    const roots = document.createElement("div")
-    this.renderRoot.querySelector("[part=roots]")!.append(roots)
-    this.#current = pulled
-    this.#currentRoots = roots
-    this.#abort = null
-    try {
-      await pulled.render(roots)
-    } catch (error) {
-      if (generation === this.#generation) {
-        this.#teardown()
-        this.#fail(error)
-      }
-      return
-    }
-    if (generation !== this.#generation) {
-      return
-    }
-    this._echo = pulled.echo
-    this.#setStatus("connected")
-    this.#emit<BokehSessionReadyDetail>("bokeh-session-ready", {
-      sessionId: pulled.sessionId,
-      arguments: pulled.arguments,
-      echo: pulled.echo,
-    })
-  }
-
-  /** Idempotent: aborts an in-flight connect, closes the session and frees its views and document. */
-  #teardown(): void {
-    this.#abort?.abort()
-    this.#abort = null
-    const current = this.#current
-    this.#current = null
-    this.#currentRoots?.remove()
-    this.#currentRoots = null
-    this._echo = null
-    this._error = null
-    if (current != null) {
-      current.close()
-      this.#emit<BokehSessionClosedDetail>("bokeh-session-closed", {sessionId: current.sessionId})
-    }
-  }
-
-  #fail(error: unknown): void {
-    const failure =
-      error instanceof BokehSessionError
-        ? error
-        : new BokehSessionError("session-rejected", `The session could not be opened: ${String(error)}`, {cause: error})
-    this._error = failure
-    this.#setStatus("error")
-    this.#emit<BokehSessionErrorDetail>("bokeh-session-error", {code: failure.code, message: failure.message})
-  }
-
-  #setStatus(status: BokehSessionStatus): void {
-    this._status = status
-    this.#setState(status)
   }
 
   #setState(status: BokehSessionStatus): void {
@@ -304,36 +234,36 @@ export class BokehSessionElement extends LitElement {
     states.add(status)
   }
 
-  #emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, {detail, bubbles: true, composed: true}))
-  }
-
   protected override render() {
+    const {status, error} = this.#lifecycle
     return html`
       <div part="roots"></div>
       <div part="status" role="status">${this.#statusText()}</div>
-      ${this._error == null ? nothing : html`<div part="error" role="alert">${this._error.message}</div>`}
-      ${this._status === "connected" ? this.#renderEcho() : nothing}
+      ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
+      ${status === "connected" || status === "reconnecting" ? this.#renderEcho() : nothing}
     `
   }
 
   #statusText(): string {
-    const text = STATUS_TEXT[this._status]
-    const id = this.#sessionId
-    return (this._status === "connecting" || this._status === "connected") && id != null
-      ? `${text} (session ${id.slice(0, 8)}…)`
+    const {status, sessionId, reconnectAttempt} = this.#lifecycle
+    const text = STATUS_TEXT[status]
+    if (status === "reconnecting") {
+      return reconnectAttempt > 0 ? `${text} (attempt ${reconnectAttempt})` : text
+    }
+    return (status === "connecting" || status === "connected") && sessionId != null
+      ? `${text} (session ${sessionId.slice(0, 8)}…)`
       : text
   }
 
   #renderEcho() {
-    const sent = this._sent ?? {}
-    if (this._echo == null) {
+    const {sent, echo} = this.#lifecycle
+    if (echo == null) {
       return html`<p part="no-echo">
         This app does not echo its arguments: call <code>echo_arguments(curdoc())</code> from
         <code>bokeh_session_echo</code> in the app to compare them here.
       </p>`
     }
-    const rows = compareEcho(sent, this._echo)
+    const rows = compareEcho(sent ?? {}, echo)
     return html`<table part="echo">
       <caption>Arguments sent and received</caption>
       <thead><tr><th>Name</th><th>Sent</th><th>Received</th><th></th></tr></thead>
@@ -343,12 +273,22 @@ export class BokehSessionElement extends LitElement {
             <td class="name">${row.name}</td>
             <td class="sent">${renderValues(row.sent)}</td>
             <td class="received">${row.received == null ? html`<em>missing</em>` : renderValues(row.received)}</td>
-            <td class="mark">${row.matches ? "✓ same" : row.received == null ? "✗ not received" : row.sent.length === 0 ? "✗ not sent" : "✗ differs"}</td>
+            <td class="mark">${markFor(row)}</td>
           </tr>`,
         )}
       </tbody>
     </table>`
   }
+}
+
+function markFor(row: {matches: boolean; sent: string[]; received: string[] | null}): string {
+  if (row.matches) {
+    return "✓ same"
+  }
+  if (row.received == null) {
+    return "✗ not received"
+  }
+  return row.sent.length === 0 ? "✗ not sent" : "✗ differs"
 }
 
 function renderValues(values: string[]) {
@@ -374,4 +314,3 @@ function argumentsToAttribute(value: ArgumentsInput): string | null {
     return null
   }
 }
-

@@ -6,13 +6,13 @@ export type BokehSessionErrorCode =
   | "invalid-url"
   | "invalid-arguments"
   | "invalid-token"
+  | "token-unavailable"
   | "unreachable"
   | "handshake-rejected"
   | "session-rejected"
   | "timeout"
   | "unknown-model"
   | "connection-lost"
-  | "closed"
 
 /** An error with a stable `code` and a message that names the cause and the fix. */
 export class BokehSessionError extends Error {

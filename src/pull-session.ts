@@ -3,30 +3,55 @@ import {BokehSessionError} from "./errors.js"
 import type {EchoedArguments} from "./echo.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl} from "./url.js"
-import type {ClientSession, Document} from "./bokeh/adapter.js"
+import type {ClientSession, DisconnectInfo, Document} from "./bokeh/adapter.js"
+
+export type {DisconnectInfo}
 
 /** Long enough for a slow app to build its document; far below BokehJS's own ~240 s hang on a stuck server. */
 export const DEFAULT_TIMEOUT_MS = 30_000
+
+/** What a token provider is given: mint a token for this app and these arguments. */
+export interface TokenRequest {
+  /** The app URL, as given. */
+  url: string
+  arguments: NormalizedArguments
+}
+
+/** Returns a session token signed by your backend (see docs/deploy.md). Called for every connect and reconnect. */
+export type TokenProvider = (request: TokenRequest) => string | Promise<string>
 
 export interface PullSessionOptions {
   /** An object (`{N: "10"}`, arrays send a key once per item), a JSON string or a query string. */
   arguments?: SessionArguments | URLSearchParams | string | null
   /** A token minted by a backend (needed when the server signs session ids). Minted here when absent. */
   token?: string | null
+  /** Called for a fresh token on every connect; takes precedence over `token`. */
+  tokenProvider?: TokenProvider | null
   /** Milliseconds to wait for the document before failing with code `timeout`. */
-  timeout?: number
+  timeout?: number | null
   /** Aborts the connect; the promise then rejects with the signal's reason. */
   signal?: AbortSignal
+  /** Called once when the live session's websocket closes without `close()` (server gone, network lost). */
+  onDisconnect?: (info: DisconnectInfo) => void
+  /** Called when something works but deserves attention, e.g. a Bokeh version mismatch. */
+  onWarning?: (message: string) => void
 }
 
-/** Everything known before any network use. */
-export interface PreparedSession {
+/** Everything checked before any network use. */
+export interface SessionPlan {
+  url: string
   websocketUrl: string
-  sessionId: string
-  token: string
   arguments: NormalizedArguments
   query: string
   timeoutMs: number
+}
+
+/** The token for one connect, and the session id inside it. */
+export interface SessionCredentials {
+  token: string
+  sessionId: string
+  /** Minted here, unsigned (no backend involved). */
+  minted: boolean
 }
 
 export interface PulledSession {
@@ -39,49 +64,94 @@ export interface PulledSession {
   readonly arguments: NormalizedArguments
   /** The arguments the server echoed (see `echo_arguments` in the Python helper), or null if the app does not echo. */
   readonly echo: EchoedArguments | null
+  /** The server's Bokeh version, as reported with the document. */
+  readonly serverVersion: string | null
   /** Renders the document's roots into `container`. */
   render(container: HTMLElement): Promise<void>
   /** Closes the websocket (the server then discards the session) and frees the document and its views. */
   close(): void
 }
 
-/** Validates the inputs and mints the token; throws `BokehSessionError` before any network use. */
-export function prepareSession(url: string, options: Omit<PullSessionOptions, "signal"> = {}): PreparedSession {
+/** Validates url, arguments, timeout and a given token; throws `BokehSessionError` before any network use. */
+export function planSession(url: string, options: PullSessionOptions = {}): SessionPlan {
   const websocketUrl = appUrlToWebSocketUrl(url)
   const args = normalizeArguments(options.arguments)
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new BokehSessionError("invalid-arguments", `timeout must be a positive number of milliseconds, got ${String(options.timeout)}.`)
+    throw new BokehSessionError(
+      "invalid-arguments",
+      `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
+    )
   }
-  let sessionId: string
-  let token: string
-  if (options.token != null && options.token !== "") {
-    token = options.token.trim()
-    sessionId = parseToken(token).session_id
-  } else {
-    sessionId = mintSessionId()
-    token = mintUnsignedToken(sessionId)
+  if (options.tokenProvider == null && options.token != null && options.token !== "") {
+    parseToken(options.token.trim())
   }
-  return {websocketUrl, sessionId, token, arguments: args, query: encodeArguments(args), timeoutMs}
+  return {url, websocketUrl, arguments: args, query: encodeArguments(args), timeoutMs}
 }
 
-/** Opens a prepared session: loads BokehJS on first use, connects, and reads the echo. */
-export async function openPreparedSession(prepared: PreparedSession, signal?: AbortSignal): Promise<PulledSession> {
+/**
+ * The token for one connect: from the provider (fresh every time), else the given token, else minted here. A
+ * minted token keeps `sessionId` when given, so a reconnect finds the same server session if it still exists.
+ */
+export async function obtainCredentials(
+  plan: SessionPlan,
+  options: Pick<PullSessionOptions, "token" | "tokenProvider">,
+  sessionId?: string | null,
+): Promise<SessionCredentials> {
+  if (options.tokenProvider != null) {
+    let token: unknown
+    try {
+      token = await options.tokenProvider({url: plan.url, arguments: plan.arguments})
+    } catch (error) {
+      throw new BokehSessionError(
+        "token-unavailable",
+        `tokenProvider failed (${error instanceof Error ? error.message : String(error)}): check that your token ` +
+          `endpoint is up and allows this page (CORS), or set the token attribute instead.`,
+        {cause: error},
+      )
+    }
+    if (typeof token !== "string") {
+      throw new BokehSessionError(
+        "token-unavailable",
+        `tokenProvider returned ${token === null ? "null" : typeof token}, not a token string: return the token text ` +
+          `your backend's bokeh.util.token.generate_jwt_token made.`,
+      )
+    }
+    return {token: token.trim(), sessionId: parseToken(token.trim()).session_id, minted: false}
+  }
+  if (options.token != null && options.token !== "") {
+    const token = options.token.trim()
+    return {token, sessionId: parseToken(token).session_id, minted: false}
+  }
+  const id = sessionId ?? mintSessionId()
+  return {token: mintUnsignedToken(id), sessionId: id, minted: true}
+}
+
+/** Opens a planned session: loads BokehJS on first use, connects, and reads the echo. */
+export async function openPlannedSession(
+  plan: SessionPlan,
+  credentials: SessionCredentials,
+  options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning"> = {},
+): Promise<PulledSession> {
   const {openSession} = await import("./bokeh/adapter.js")
-  signal?.throwIfAborted()
+  options.signal?.throwIfAborted()
   const opened = await openSession({
-    websocketUrl: prepared.websocketUrl,
-    token: prepared.token,
-    query: prepared.query,
-    timeoutMs: prepared.timeoutMs,
-    signal,
+    websocketUrl: plan.websocketUrl,
+    token: credentials.token,
+    tokenMinted: credentials.minted,
+    query: plan.query,
+    timeoutMs: plan.timeoutMs,
+    signal: options.signal,
+    onDisconnect: options.onDisconnect,
+    onWarning: options.onWarning,
   })
   return {
     session: opened.session,
     document: opened.document,
-    sessionId: prepared.sessionId,
-    arguments: prepared.arguments,
+    sessionId: credentials.sessionId,
+    arguments: plan.arguments,
     echo: opened.readEcho(),
+    serverVersion: opened.serverVersion,
     render: opened.render,
     close: opened.close,
   }
@@ -98,5 +168,8 @@ export async function openPreparedSession(prepared: PreparedSession, signal?: Ab
  * pulled.close()
  */
 export async function pullSession(url: string, options: PullSessionOptions = {}): Promise<PulledSession> {
-  return openPreparedSession(prepareSession(url, options), options.signal)
+  const plan = planSession(url, options)
+  const credentials = await obtainCredentials(plan, options)
+  options.signal?.throwIfAborted()
+  return openPlannedSession(plan, credentials, options)
 }

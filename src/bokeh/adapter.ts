@@ -11,24 +11,51 @@ import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager"
 import {BokehSessionError} from "../errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../echo.js"
+import {sessionRejected, timedOut, websocketFailure, type FailureContext} from "../failures.js"
+import {probeServer} from "../probe.js"
 import {loadModelsFor} from "./load-models.js"
 
 export {bokehJsVersion}
+export type {ClientSession, Document}
 
 export function countBokehJsObjects(): {documents: number; rootViews: number} {
   return {documents: documents.length, rootViews: rootViews.roots.length}
 }
-export type {ClientSession, Document}
+
+export interface DisconnectInfo {
+  code: number
+  reason: string
+}
+
+type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
 
 /**
- * A ClientConnection that can be closed before its session exists (BokehJS's `close()` throws then) and that
- * loads the model code a document needs before BokehJS deserializes it.
+ * A ClientConnection that can be closed before its session exists (BokehJS's `close()` throws then), that loads
+ * the model code a document needs before BokehJS deserializes it, and that reports a lost connection to its
+ * owner instead of reconnecting with the same, possibly expired, token (the owner reconnects with a fresh one).
  */
 class SdkConnection extends ClientConnection {
+  onDisconnect: ((info: DisconnectInfo) => void) | null = null
+  onDocument: ((docJson: DocJson) => void) | null = null
+
   protected override async _pull_doc_json(): ReturnType<ClientConnection["_pull_doc_json"]> {
     const reply = await super._pull_doc_json()
+    this.onDocument?.(reply.doc_json)
     await loadModelsFor(reply.doc_json)
     return reply
+  }
+
+  protected override _on_close(event: CloseEvent, reject: (error: Error | string) => void): void {
+    const live = this.session != null && !this.closed_permanently
+    super._on_close(event, reject)
+    if (live) {
+      this.closed_permanently = true
+      this.onDisconnect?.({code: event.code, reason: event.reason})
+    }
+  }
+
+  protected override _schedule_reconnect(_milliseconds: number): void {
+    // Reconnecting is the owner's job (see onDisconnect); BokehJS would reuse the same token.
   }
 
   override close(): void {
@@ -44,15 +71,22 @@ class SdkConnection extends ClientConnection {
 export interface OpenSessionOptions {
   websocketUrl: string
   token: string
+  tokenMinted: boolean
   query: string
   timeoutMs: number
   signal?: AbortSignal
+  /** Called once when the live session's websocket closes without `close()`. */
+  onDisconnect?: (info: DisconnectInfo) => void
+  /** Called with a message when the server's Bokeh version differs from the bundled BokehJS. */
+  onWarning?: (message: string) => void
 }
 
 /** A live session. `close()` is idempotent and leaves nothing behind in BokehJS. */
 export interface OpenedSession {
   readonly session: ClientSession
   readonly document: Document
+  /** The Bokeh version the server reported with the document. */
+  readonly serverVersion: string | null
   readEcho(): EchoedArguments | null
   render(container: HTMLElement): Promise<void>
   close(): void
@@ -60,7 +94,19 @@ export interface OpenedSession {
 
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const {websocketUrl, token, query, timeoutMs, signal} = options
+  const context: FailureContext = {websocketUrl, pageHost: location.host, tokenMinted: options.tokenMinted}
   const connection = new SdkConnection(websocketUrl, token, query)
+  let serverVersion: string | null = null
+  connection.onDocument = (docJson) => {
+    serverVersion = docJson.version ?? null
+    if (serverVersion != null && serverVersion !== bokehJsVersion) {
+      const message =
+        `The server runs Bokeh ${serverVersion} but this page bundles BokehJS ${bokehJsVersion}: pin the Python ` +
+        `package to bokeh==${bokehJsVersion} (or use the bokeh-session build for ${serverVersion}).`
+      console.warn(`bokeh-session: ${message}`)
+      options.onWarning?.(message)
+    }
+  }
   let views: ViewManager | null = null
   let closed = false
   const dispose = (): void => {
@@ -68,6 +114,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       return
     }
     closed = true
+    connection.onDisconnect = null
     views?.clear()
     connection.close()
     const document = connection.session?.document
@@ -83,15 +130,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   let timer: ReturnType<typeof setTimeout> | undefined
   let onAbort: (() => void) | undefined
   const stopped = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        new BokehSessionError(
-          "timeout",
-          `No document from ${websocketUrl} within ${timeoutMs} ms: the server is busy, stuck, or the app takes ` +
-            `longer to build; raise the timeout attribute if the app is just slow.`,
-        ),
-      )
-    }, timeoutMs)
+    timer = setTimeout(() => reject(timedOut(websocketUrl, timeoutMs)), timeoutMs)
     onAbort = () => reject(signal?.reason ?? new DOMException("Aborted", "AbortError"))
     if (signal?.aborted) {
       onAbort()
@@ -103,17 +142,21 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     session = await Promise.race([connection.connect(), stopped])
   } catch (error) {
     dispose()
-    throw classifyFailure(error, websocketUrl)
+    throw await classifyFailure(error, context, signal)
   } finally {
     clearTimeout(timer)
     if (onAbort != null) {
       signal?.removeEventListener("abort", onAbort)
     }
   }
+  if (options.onDisconnect != null) {
+    connection.onDisconnect = options.onDisconnect
+  }
 
   return {
     session,
     document: session.document,
+    serverVersion,
     readEcho() {
       const source = session.document.get_model_by_name(ECHO_SOURCE_NAME) as
         | {get_column?: (name: string) => ArrayLike<unknown> | null}
@@ -137,27 +180,17 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   }
 }
 
-function classifyFailure(error: unknown, websocketUrl: string): unknown {
-  if (error instanceof BokehSessionError || (error instanceof DOMException && error.name === "AbortError")) {
+async function classifyFailure(error: unknown, context: FailureContext, signal?: AbortSignal): Promise<unknown> {
+  if (error instanceof BokehSessionError || signal?.aborted) {
     return error
   }
   const message = error instanceof Error ? error.message : String(error)
   if (message.startsWith("Could not open websocket")) {
-    return new BokehSessionError(
-      "unreachable",
-      `Could not open the websocket ${websocketUrl}: check that \`bokeh serve\` is running there, that the app ` +
-        `path is right, and that it allows this page's origin with --allow-websocket-origin=${location.host}.`,
-      {cause: error},
-    )
+    return websocketFailure(context, await probeServer(context.websocketUrl), error)
   }
   if (message.startsWith("Lost websocket connection")) {
-    return new BokehSessionError(
-      "session-rejected",
-      `The server opened the websocket ${websocketUrl}, then closed it before sending the document (${message}): ` +
-        `the token may be expired or invalid, or the server signs session ids (BOKEH_SIGN_SESSIONS) and needs a ` +
-        `token from your backend in the token attribute.`,
-      {cause: error},
-    )
+    // The socket opened (so origin and path are right) and closed before the document: the token.
+    return sessionRejected(context, message.replace(/^Lost websocket connection, /, "close code "), error)
   }
   return new BokehSessionError("session-rejected", `The session could not be opened: ${message}`, {cause: error})
 }

@@ -1,0 +1,263 @@
+import {normalizeArguments, type NormalizedArguments, type SessionArguments} from "./arguments.js"
+import type {EchoedArguments} from "./echo.js"
+import {BokehSessionError, type BokehSessionErrorCode} from "./errors.js"
+import {connectionLost} from "./failures.js"
+import {
+  obtainCredentials,
+  openPlannedSession,
+  planSession,
+  type DisconnectInfo,
+  type PulledSession,
+  type TokenProvider,
+} from "./pull-session.js"
+
+export type BokehSessionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "closed" | "error"
+
+/** What the `arguments` property holds: the attribute's text, or the object a script set. */
+export type ArgumentsInput = SessionArguments | URLSearchParams | string | null
+
+export interface SessionInputs {
+  url: string | null
+  arguments: ArgumentsInput
+  token: string | null
+  tokenProvider: TokenProvider | null
+  timeout: number | null
+  reconnectTimeout: number | null
+}
+
+/** How the lifecycle reaches its element. */
+export interface SessionHost {
+  readonly inputs: SessionInputs
+  /** Where the roots of a session go: each session renders into a fresh child. */
+  rootsContainer(): Promise<HTMLElement>
+  /** Something shown changed (status, echo, error). */
+  changed(): void
+  emit(type: string, detail: unknown): void
+}
+
+/** Keeps trying this long after a connection loss before failing with `connection-lost`. */
+export const DEFAULT_RECONNECT_TIMEOUT_MS = 5 * 60_000
+
+/** Failures that another attempt cannot fix. */
+const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set(["invalid-url", "invalid-arguments", "invalid-token", "unknown-model"])
+
+const reconnectDelay = (attempt: number): number => Math.min(5000, 250 * 2 ** attempt)
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function asSessionError(error: unknown): BokehSessionError {
+  return error instanceof BokehSessionError
+    ? error
+    : new BokehSessionError("session-rejected", `The session could not be opened: ${String(error)}`, {cause: error})
+}
+
+/**
+ * One element's sessions over time: connect, reconnect after a loss, close. The latest call wins: `connect()` and
+ * `close()` bump a generation, every await is followed by a generation check, and a stale result is closed.
+ */
+export class SessionLifecycle {
+  status: BokehSessionStatus = "idle"
+  sessionId: string | null = null
+  sent: NormalizedArguments | null = null
+  echo: EchoedArguments | null = null
+  error: BokehSessionError | null = null
+  reconnectAttempt = 0
+
+  #host: SessionHost
+  #generation = 0
+  #current: PulledSession | null = null
+  #currentRoots: HTMLElement | null = null
+  #abort: AbortController | null = null
+  #websocketUrl = ""
+
+  constructor(host: SessionHost) {
+    this.#host = host
+  }
+
+  get session(): PulledSession | null {
+    return this.#current
+  }
+
+  /** True while a session is live, being opened or being reopened. */
+  get active(): boolean {
+    return this.#current != null || this.#abort != null || this.status === "reconnecting"
+  }
+
+  /** Closes whatever is open and opens a session with the current inputs. */
+  async connect(): Promise<void> {
+    const generation = ++this.#generation
+    this.#teardown()
+    const inputs = this.#host.inputs
+    this.sessionId = null
+    this.sent = null
+    if (inputs.url == null || inputs.url === "") {
+      this.#set("idle")
+      return
+    }
+    try {
+      const pulled = await this.#open(generation, null)
+      if (pulled == null) {
+        return
+      }
+      this.#set("connected")
+      this.#host.emit("bokeh-session-ready", {sessionId: pulled.sessionId, arguments: pulled.arguments, echo: pulled.echo})
+    } catch (error) {
+      if (generation === this.#generation) {
+        this.#fail(asSessionError(error))
+      }
+    }
+  }
+
+  /** Closes the session (idempotent); nothing reconnects until `connect()`. */
+  close(status: BokehSessionStatus = "closed"): void {
+    this.#generation++
+    this.#teardown()
+    this.#set(status)
+  }
+
+  /**
+   * Opens one session and renders it beside the current one, which it then replaces. Returns null when a newer
+   * call superseded this one (what it opened is closed).
+   */
+  async #open(generation: number, keepSessionId: string | null): Promise<PulledSession | null> {
+    const inputs = this.#host.inputs
+    const stale = (): boolean => generation !== this.#generation
+    const plan = planSession(inputs.url!, inputs)
+    this.#websocketUrl = plan.websocketUrl
+    const abort = new AbortController()
+    this.#abort = abort
+    try {
+      if (keepSessionId == null) {
+        this.#set("connecting")
+      }
+      const credentials = await obtainCredentials(plan, inputs, keepSessionId)
+      if (stale()) {
+        return null
+      }
+      if (keepSessionId == null) {
+        this.sessionId = credentials.sessionId
+        this.sent = plan.arguments
+        this.#host.changed()
+        this.#host.emit("bokeh-session-connecting", {sessionId: credentials.sessionId, arguments: plan.arguments})
+      }
+      const pulled = await openPlannedSession(plan, credentials, {
+        signal: abort.signal,
+        onDisconnect: (info) => void this.#reconnect(generation, pulled, info),
+        onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
+      })
+      if (stale()) {
+        pulled.close()
+        return null
+      }
+      const roots = document.createElement("div")
+      roots.style.display = "contents"
+      ;(await this.#host.rootsContainer()).append(roots)
+      try {
+        await pulled.render(roots)
+      } catch (error) {
+        pulled.close()
+        roots.remove()
+        throw error
+      }
+      if (stale()) {
+        pulled.close()
+        roots.remove()
+        return null
+      }
+      this.#release()
+      this.#current = pulled
+      this.#currentRoots = roots
+      this.sessionId = pulled.sessionId
+      this.sent = pulled.arguments
+      this.echo = pulled.echo
+      this.error = null
+      return pulled
+    } finally {
+      if (this.#abort === abort) {
+        this.#abort = null
+      }
+    }
+  }
+
+  /** After a loss: keep the last picture, reopen with a fresh token (same arguments) until the server is back. */
+  async #reconnect(generation: number, lost: PulledSession, info: DisconnectInfo): Promise<void> {
+    if (generation !== this.#generation || this.#current !== lost) {
+      return
+    }
+    const started = Date.now()
+    const window = this.#host.inputs.reconnectTimeout ?? DEFAULT_RECONNECT_TIMEOUT_MS
+    this.reconnectAttempt = 0
+    this.#set("reconnecting")
+    this.#host.emit("bokeh-session-disconnected", {sessionId: lost.sessionId, code: info.code, reason: info.reason})
+    let last: BokehSessionError | null = null
+    while (Date.now() - started < window) {
+      await sleep(reconnectDelay(this.reconnectAttempt))
+      if (generation !== this.#generation) {
+        return
+      }
+      this.reconnectAttempt++
+      this.#host.changed()
+      try {
+        // A minted token keeps the session id: if the server still has the session, it comes back as it was.
+        const pulled = await this.#open(generation, lost.sessionId)
+        if (pulled == null) {
+          return
+        }
+        this.#set("connected")
+        this.#host.emit("bokeh-session-reconnected", {sessionId: pulled.sessionId, arguments: pulled.arguments, echo: pulled.echo})
+        return
+      } catch (error) {
+        if (generation !== this.#generation) {
+          return
+        }
+        last = asSessionError(error)
+        if (FINAL_CODES.has(last.code)) {
+          break
+        }
+      }
+    }
+    this.#generation++
+    this.#teardown()
+    this.#fail(connectionLost(this.#websocketUrl, Date.now() - started, last))
+  }
+
+  /** Closes the current session and removes its roots, firing `bokeh-session-closed`. */
+  #release(): void {
+    const current = this.#current
+    this.#current = null
+    this.#currentRoots?.remove()
+    this.#currentRoots = null
+    if (current != null) {
+      current.close()
+      this.#host.emit("bokeh-session-closed", {sessionId: current.sessionId})
+    }
+  }
+
+  /** Idempotent: aborts an in-flight connect and releases the current session. */
+  #teardown(): void {
+    this.#abort?.abort()
+    this.#abort = null
+    this.#release()
+    this.echo = null
+    this.error = null
+  }
+
+  #fail(error: BokehSessionError): void {
+    this.error = error
+    this.#set("error")
+    this.#host.emit("bokeh-session-error", {code: error.code, message: error.message})
+  }
+
+  #set(status: BokehSessionStatus): void {
+    this.status = status
+    this.#host.changed()
+  }
+}
+
+/** The `arguments` property's read form: the compact object, or null when the input is invalid. */
+export function readableArguments(input: ArgumentsInput): NormalizedArguments | null {
+  try {
+    return normalizeArguments(input)
+  } catch {
+    return null
+  }
+}
