@@ -58,6 +58,27 @@ function describeCounts(counts: Map<number, string[]>, cluster: Backend[]): stri
   return cluster.map((backend) => `port ${backend.port} (pid ${backend.pid}): ${counts.get(backend.pid)!.length}`).join(", ")
 }
 
+test("a 40 KB argument value passes through the proxy (nginx's request-line limit is raised to Bokeh's)", async ({page}) => {
+  await page.goto(`${proxyOrigin()}/e2e/cluster/pages/cluster.html`)
+  await page.waitForFunction(() => customElements.get("bokeh-session") != null)
+  const outcome = await page.evaluate(async (url) => {
+    // Mostly characters that URL encoding keeps as they are, so the query stays near 40 KB (Bokeh's limit is 60 KiB).
+    const big = "0123456789abcdef-é".repeat(2300).slice(0, 40_000)
+    const element = document.createElement("bokeh-session")
+    element.arguments = {big}
+    element.url = url
+    const settled = new Promise((resolve) => {
+      element.addEventListener("bokeh-session-ready", resolve)
+      element.addEventListener("bokeh-session-error", resolve)
+    })
+    document.body.append(element)
+    await settled
+    // Compared here: a 40 KB string in a failed assertion would bury the report.
+    return {status: element.status, error: element.error?.message ?? null, echoedExactly: element.echo?.big?.[0] === big}
+  }, `${proxyOrigin()}/echo_pid`)
+  expect(outcome).toEqual({status: "connected", error: null, echoedExactly: true})
+})
+
 test("30 elements behind round-robin nginx echo their own arguments, spread over 3 processes, and survive a SIGKILL of one", async ({
   page,
 }) => {

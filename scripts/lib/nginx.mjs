@@ -67,6 +67,9 @@ http {
     application/json json map;
   }
   default_type application/octet-stream;
+  # The element sends the arguments in the websocket URL's query and Bokeh accepts up to 64 KB; nginx's default
+  # (8k) refuses longer request lines with 414, which a browser cannot tell apart from a refused origin.
+  large_client_header_buffers 4 64k;
 
   # Plain round robin: no ip_hash, no sticky cookie. Each websocket may land on any process.
   upstream bokeh {
