@@ -1,0 +1,12 @@
+import {StrictMode} from "react"
+import {createRoot} from "react-dom/client"
+import {Plot} from "./Plot.js"
+
+const appUrl = import.meta.env.VITE_BOKEH_APP_URL ?? "http://localhost:5006/echo"
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <h1>bokeh-session in React</h1>
+    <Plot url={appUrl} />
+  </StrictMode>,
+)

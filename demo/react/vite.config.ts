@@ -1,0 +1,10 @@
+import react from "@vitejs/plugin-react"
+import {defineConfig} from "vite"
+import {packageAliases} from "../package-aliases.js"
+
+// The React demo: `npm run demo:react`, and built by e2e/frameworks.spec.ts.
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  resolve: {alias: packageAliases()},
+})
