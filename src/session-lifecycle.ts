@@ -163,7 +163,8 @@ export class SessionLifecycle {
         roots.remove()
         return null
       }
-      this.#release()
+      // A reconnect replaces the lost session quietly: `bokeh-session-disconnected` already announced its end.
+      this.#release(keepSessionId == null)
       this.#current = pulled
       this.#currentRoots = roots
       this.sessionId = pulled.sessionId
@@ -220,15 +221,17 @@ export class SessionLifecycle {
     this.#fail(connectionLost(this.#websocketUrl, Date.now() - started, last))
   }
 
-  /** Closes the current session and removes its roots, firing `bokeh-session-closed`. */
-  #release(): void {
+  /** Closes the current session and removes its roots, firing `bokeh-session-closed` when `announce`. */
+  #release(announce = true): void {
     const current = this.#current
     this.#current = null
     this.#currentRoots?.remove()
     this.#currentRoots = null
     if (current != null) {
       current.close()
-      this.#host.emit("bokeh-session-closed", {sessionId: current.sessionId})
+      if (announce) {
+        this.#host.emit("bokeh-session-closed", {sessionId: current.sessionId})
+      }
     }
   }
 
