@@ -1,0 +1,41 @@
+// Runs the README's page snippets (excerpts of e2e/pages/readme.html, checked by test/package/readme.test.mjs)
+// against the real bokeh serve: what the README promises is what the page shows.
+import {expect, test, type ConsoleMessage} from "@playwright/test"
+import type {PulledSession} from "../src/index.js"
+import {bokehJsCounts, pageOrigin, trackWebSockets} from "./support/helpers.js"
+
+test("the README's HTML, events, CSS and pullSession examples work as written", async ({page}) => {
+  const logs: string[] = []
+  page.on("console", (message: ConsoleMessage) => logs.push(`${message.type()} ${message.text()}`))
+  const sockets = trackWebSockets(page)
+  await page.goto(`${pageOrigin()}/e2e/pages/readme.html`)
+
+  await expect(page.locator("#plot")).toHaveJSProperty("status", "connected")
+  await expect(page.locator("#query")).toHaveJSProperty("status", "connected")
+  const plotId = await page.locator("#plot").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)
+  await expect.poll(() => logs.filter((line) => line.startsWith("log ready"))).toEqual([`log ready ${plotId} {"N":["10"],"title":["Hello"]}`])
+  expect(await page.locator("#query").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo)).toEqual({
+    N: ["10"],
+    color: ["red"],
+  })
+
+  // The class-only entry registers the same element under another name.
+  await expect(page.locator("team-plot")).toHaveJSProperty("status", "connected")
+  expect(await page.locator("team-plot").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo)).toEqual({N: ["3"]})
+
+  // The CSS snippet styles the parts by state.
+  const status = page.locator("#plot").locator("[part=status]")
+  await expect(status).toHaveCSS("color", "rgb(0, 128, 0)")
+  await expect(status).toHaveCSS("font-style", "italic")
+
+  // pullSession renders into the container and reports the echo.
+  await expect.poll(() => logs.find((line) => line.startsWith("log pulled"))).toMatch(/^log pulled [0-9A-Za-z]{44} \{"N":\["5"\]\}$/)
+  await expect(page.locator("#pulled .bk-Figure, #pulled [class*=bk-]").first()).toBeAttached()
+  expect(logs.filter((line) => line.startsWith("error"))).toEqual([])
+
+  // The comment's promise: close() closes the websocket and frees the document.
+  const before = await bokehJsCounts(page)
+  await page.evaluate(() => (window as unknown as {pulled: PulledSession}).pulled.close())
+  await expect.poll(async () => (await bokehJsCounts(page)).documents).toBe(before.documents - 1)
+  await expect.poll(() => sockets.filter((socket) => socket.isClosed()).length).toBe(1)
+})
