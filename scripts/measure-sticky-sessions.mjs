@@ -28,31 +28,7 @@ const builds = () => readFileSync(buildLog, "utf8").split("\n").filter(Boolean).
 const proxyPort = await freePort()
 const proxyOrigin = `http://127.0.0.1:${proxyPort}`
 const appUrl = `${proxyOrigin}/count_builds`
-const backends = await Promise.all(
-  Array.from({length: BACKENDS}, () =>
-    startBokehServer({apps: ["e2e/apps/count_builds.py"], origins: [`127.0.0.1:${proxyPort}`], env: {BUILD_LOG: buildLog}}),
-  ),
-)
-
-// Bokeh's own embed, exactly as server_document writes it for this app URL and these arguments.
-const embedScript = execFileSync(
-  ensurePythonEnv(),
-  ["-c", "import json, sys; from bokeh.embed import server_document; print(server_document(sys.argv[1], arguments=json.loads(sys.argv[2])))", appUrl, JSON.stringify(ARGUMENTS)],
-  {encoding: "utf8"},
-)
-writeFileSync(join(work, "server-document.html"), `<!doctype html><html><body>${embedScript}</body></html>`)
-writeFileSync(
-  join(work, "element.html"),
-  `<!doctype html><html><head><script type="module" src="/dist/bokeh-session.js"></script></head><body>` +
-    `<bokeh-session url="${appUrl}" arguments='${JSON.stringify(ARGUMENTS)}'></bokeh-session></body></html>`,
-)
-const nginx = await startNginx({
-  port: proxyPort,
-  backendPorts: backends.map((backend) => backend.port),
-  staticFolders: {"/dist/": join(ROOT, "dist"), "/measure/": work},
-})
-
-const scenarios = [
+const SCENARIOS = [
   {
     name: "Bokeh server_document",
     page: "server-document.html",
@@ -66,34 +42,69 @@ const scenarios = [
   },
 ]
 
-const browser = await chromium.launch({executablePath: chromiumExecutable(), args: CHROMIUM_ARGS})
+/** Loads the scenario's page LOADS times, each in a fresh context, and counts the app builds each load caused. */
+async function measure(browser, scenario) {
+  let total = 0
+  let builtTwice = 0
+  let sameIdOnTwoProcesses = 0
+  for (let load = 0; load < LOADS; load++) {
+    const before = builds().length
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${proxyOrigin}/measure/${scenario.page}`)
+    await page.waitForFunction(scenario.ready, undefined, {timeout: 30_000})
+    await context.close()
+    const these = builds().slice(before)
+    total += these.length
+    builtTwice += these.length > 1 ? 1 : 0
+    const processesPerId = new Map()
+    for (const [pid, id] of these) {
+      processesPerId.set(id, new Set([...(processesPerId.get(id) ?? []), pid]))
+    }
+    sameIdOnTwoProcesses += [...processesPerId.values()].some((pids) => pids.size > 1) ? 1 : 0
+  }
+  return {scenario: scenario.name, loads: LOADS, builds: total, buildsPerLoad: total / LOADS, builtTwice, sameIdOnTwoProcesses}
+}
+
+const backends = []
+let nginx = null
+let browser = null
 const results = []
 try {
-  for (const scenario of scenarios) {
-    let total = 0
-    let builtTwice = 0
-    let sameIdOnTwoProcesses = 0
-    for (let load = 0; load < LOADS; load++) {
-      const before = builds().length
-      const context = await browser.newContext()
-      const page = await context.newPage()
-      await page.goto(`${proxyOrigin}/measure/${scenario.page}`)
-      await page.waitForFunction(scenario.ready, undefined, {timeout: 30_000})
-      await context.close()
-      const these = builds().slice(before)
-      total += these.length
-      builtTwice += these.length > 1 ? 1 : 0
-      const processesPerId = new Map()
-      for (const [pid, id] of these) {
-        processesPerId.set(id, new Set([...(processesPerId.get(id) ?? []), pid]))
-      }
-      sameIdOnTwoProcesses += [...processesPerId.values()].some((pids) => pids.size > 1) ? 1 : 0
-    }
-    results.push({scenario: scenario.name, loads: LOADS, builds: total, buildsPerLoad: total / LOADS, builtTwice, sameIdOnTwoProcesses})
+  for (let index = 0; index < BACKENDS; index++) {
+    backends.push(
+      await startBokehServer({apps: ["e2e/apps/count_builds.py"], origins: [`127.0.0.1:${proxyPort}`], env: {BUILD_LOG: buildLog}}),
+    )
+  }
+  // Bokeh's own embed, exactly as server_document writes it for this app URL and these arguments.
+  const embedScript = execFileSync(
+    ensurePythonEnv(),
+    [
+      "-c",
+      "import json, sys; from bokeh.embed import server_document; print(server_document(sys.argv[1], arguments=json.loads(sys.argv[2])))",
+      appUrl,
+      JSON.stringify(ARGUMENTS),
+    ],
+    {encoding: "utf8"},
+  )
+  writeFileSync(join(work, "server-document.html"), `<!doctype html><html><body>${embedScript}</body></html>`)
+  writeFileSync(
+    join(work, "element.html"),
+    `<!doctype html><html><head><script type="module" src="/dist/bokeh-session.js"></script></head><body>` +
+      `<bokeh-session url="${appUrl}" arguments='${JSON.stringify(ARGUMENTS)}'></bokeh-session></body></html>`,
+  )
+  nginx = await startNginx({
+    port: proxyPort,
+    backendPorts: backends.map((backend) => backend.port),
+    staticFolders: {"/dist/": join(ROOT, "dist"), "/measure/": work},
+  })
+  browser = await chromium.launch({executablePath: chromiumExecutable(), args: CHROMIUM_ARGS})
+  for (const scenario of SCENARIOS) {
+    results.push(await measure(browser, scenario))
   }
 } finally {
-  await browser.close()
-  await nginx.stop()
+  await browser?.close()
+  await nginx?.stop()
   await Promise.all(backends.map((backend) => backend.stop()))
   rmSync(work, {recursive: true, force: true})
 }
@@ -102,3 +113,4 @@ console.log(`${BACKENDS} bokeh serve processes behind nginx round robin, ${LOADS
 console.table(results)
 const [embed, element] = results
 console.log(`App builds per page load, server_document / <bokeh-session>: ${(embed.buildsPerLoad / element.buildsPerLoad).toFixed(2)}`)
+
