@@ -1,12 +1,14 @@
-// React and Vue apps, built from demo/react and demo/vue against the packaged files, drive `arguments` from
-// framework state and show the element's events; a state change must open exactly one new session whose echo
-// is the new value (a re-render alone must not open a session).
+// React, Vue and Angular apps, built from demo/react, demo/vue and demo/angular against the packaged files, drive
+// `arguments` from framework state and show the element's events; a state change must open exactly one new
+// session whose echo is the new value (a re-render alone must not open a session).
 import {expect, test, type Page} from "@playwright/test"
 import {buildFrameworkDemo, type BuiltDemo} from "./support/framework-demo.js"
 import {appUrl, pageOrigin, trackWebSockets} from "./support/helpers.js"
 import type {BokehSessionElement} from "../src/index.js"
 
-for (const framework of ["react", "vue"] as const) {
+const TITLES = {react: "React", vue: "Vue", angular: "Angular"}
+
+for (const framework of ["react", "vue", "angular"] as const) {
   test.describe(`${framework} demo`, () => {
     let demo: BuiltDemo
 
@@ -18,7 +20,7 @@ for (const framework of ["react", "vue"] as const) {
     test("state drives arguments, events update the UI, and a state change gives a new echo", async ({page}) => {
       const sockets = trackWebSockets(page)
       await page.goto(`${pageOrigin()}${demo.path}`)
-      const title = `Hello from ${framework === "react" ? "React" : "Vue"}`
+      const title = `Hello from ${TITLES[framework]}`
 
       await expect(page.getByTestId("status")).toHaveText("connected")
       await expect(page.getByTestId("echo")).toHaveText(JSON.stringify({N: ["10"], title: [title]}))

@@ -1,10 +1,11 @@
-// `npm run demo:react` / `npm run demo:vue`: starts `bokeh serve` with the demo echo app and the Vite dev server
-// for demo/react or demo/vue (which import the built package), prints the URL to open, and stops both on Ctrl-C.
+// `npm run demo:react` / `demo:vue` / `demo:angular`: starts `bokeh serve` with the demo echo app and the Vite dev
+// server for demo/react, demo/vue or demo/angular (which import the built package), prints the URL to open, and
+// stops both on Ctrl-C.
 import {createServer} from "vite"
 import {freePort, startBokehServer} from "./lib/bokeh-server.mjs"
 import {ROOT} from "./lib/python-env.mjs"
 
-const FRAMEWORKS = ["react", "vue"]
+const FRAMEWORKS = ["react", "vue", "angular"]
 const framework = process.argv[2]
 if (!FRAMEWORKS.includes(framework)) {
   console.error(`Usage: node scripts/demo-framework.mjs <${FRAMEWORKS.join("|")}>`)
