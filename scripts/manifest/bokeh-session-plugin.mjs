@@ -3,15 +3,24 @@
 //   compile against), and the build fails when an event there has no `@fires` line, or a `@fires` has no type;
 // - Lit's internal state (`_status`, `state: true`) and private members are left out: they are not API;
 // - `@cssstate a, b, c - text` lists several states on one line;
+// - a property with a getter and no setter is marked `readonly` (the analyzer reports it as a plain field);
 // - the tag's registration (in src/define.ts, with a computed name the analyzer cannot follow) is recorded.
 
 const EVENT_MAP = "GlobalEventHandlersEventMap"
 
 export function bokehSessionManifestPlugin({tagName, elementModule, defineModule}) {
   const eventTypes = new Map()
+  const getterOnly = new Set()
   return {
     name: "bokeh-session-manifest",
     analyzePhase({ts, node}) {
+      if (ts.isClassDeclaration(node)) {
+        const accessors = (kind) => node.members.filter((member) => member.kind === kind).map((member) => member.name.getText())
+        const setters = new Set(accessors(ts.SyntaxKind.SetAccessor))
+        for (const name of accessors(ts.SyntaxKind.GetAccessor)) {
+          if (!setters.has(name)) getterOnly.add(`${node.name?.text}.${name}`)
+        }
+      }
       if (ts.isInterfaceDeclaration(node) && node.name.text === EVENT_MAP) {
         for (const member of node.members) {
           if (ts.isPropertySignature(member) && member.type != null && ts.isStringLiteral(member.name)) {
@@ -28,9 +37,9 @@ export function bokehSessionManifestPlugin({tagName, elementModule, defineModule
         throw new Error(`No custom element with @tag ${tagName} in ${elementModule}.`)
       }
       element.attributes = (element.attributes ?? []).filter((attribute) => !attribute.fieldName?.startsWith("_"))
-      element.members = (element.members ?? []).filter(
-        (member) => member.privacy !== "private" && !member.name.startsWith("_") && !member.name.startsWith("#"),
-      )
+      element.members = (element.members ?? [])
+        .filter((member) => member.privacy !== "private" && !member.name.startsWith("_") && !member.name.startsWith("#"))
+        .map((member) => (getterOnly.has(`${element.name}.${member.name}`) ? {...member, readonly: true} : member))
       element.events = typedEvents(element.events ?? [], eventTypes)
       element.cssStates = (element.cssStates ?? []).flatMap(splitStateList)
       customElementsManifest.modules

@@ -35,6 +35,17 @@ test("every public property and method is in the manifest", () => {
   assert.deepEqual(names(members.filter((member) => member.kind === "method")), methods)
 })
 
+test("the manifest marks exactly the getter-only properties readonly", () => {
+  const prototype = BokehSessionElement.prototype
+  const getterOnly = Object.getOwnPropertyNames(prototype)
+    .filter((name) => !name.startsWith("_"))
+    .filter((name) => {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, name)
+      return descriptor.get != null && descriptor.set == null
+    })
+  assert.deepEqual(names((declaration.members ?? []).filter((member) => member.readonly)), getterOnly.sort())
+})
+
 test("every event the type declarations list is in the manifest, with its type", () => {
   const defineTypes = readFileSync(join(root, "dist/types/define.d.ts"), "utf8")
   const declared = [...defineTypes.matchAll(/"(bokeh-session-[a-z-]+)":\s*CustomEvent</g)].map((match) => match[1]).sort()
