@@ -8,6 +8,7 @@ import {
   type BokehSessionErrorDetail,
   type BokehSessionReadyDetail,
 } from "./element.js"
+import {preloadBokehJsFor} from "./preload.js"
 
 export const DEFAULT_TAG_NAME = "bokeh-session"
 
@@ -22,6 +23,7 @@ export function defineBokehSession(tagName: string = DEFAULT_TAG_NAME): void {
   }
   // A registry refuses the same constructor under a second name, so other names get a subclass.
   registry.define(tagName, tagName === DEFAULT_TAG_NAME ? BokehSessionElement : class extends BokehSessionElement {})
+  preloadBokehJsFor(tagName)
 }
 
 declare global {

@@ -2,10 +2,11 @@ import {readFileSync} from "node:fs"
 import {createRequire} from "node:module"
 import {dirname, join} from "node:path"
 import {describe, expect, it} from "vitest"
-import {TABLE_MODELS, referencedModelTypes} from "./models.js"
+import {MATH_TEXT_MODELS, TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 
 const require = createRequire(import.meta.url)
-const TABLES = join(dirname(require.resolve("@bokeh/bokehjs/package.json")), "build/js/lib/models/widgets/tables")
+const LIB = join(dirname(require.resolve("@bokeh/bokehjs/package.json")), "build/js/lib")
+const TABLES = join(LIB, "models/widgets/tables")
 
 /** The concrete model classes BokehJS's tables bundle registers, read from its declarations. */
 function tableModelsInBokehJs(): Set<string> {
@@ -41,5 +42,41 @@ describe("referencedModelTypes", () => {
       ],
     }
     expect([...referencedModelTypes(doc)].sort()).toEqual(["DataModel", "DataTable", "Figure", "GlyphRenderer", "TableColumn"])
+  })
+})
+
+describe("MATH_TEXT_MODELS", () => {
+  it("lists exactly the model classes of the installed BokehJS's math_text module", () => {
+    const source = readFileSync(join(LIB, "models/text/math_text.d.ts"), "utf8")
+    const models = [...source.matchAll(/export declare class (\w+)/g)].map(([, name]) => name).filter((name) => !name.endsWith("View"))
+    expect([...MATH_TEXT_MODELS].sort()).toEqual(models.sort())
+  })
+})
+
+describe("documentUsesMath", () => {
+  const plot = (text: string) => ({
+    roots: [{type: "object", name: "Div", id: "p1", attributes: {text}}],
+  })
+
+  it("is false for a document without math text models or TeX delimiters", () => {
+    expect(documentUsesMath(plot("<b>widgets app</b> costs $5 (or \\$6) [a] (b)"))).toBe(false)
+  })
+
+  it("finds each TeX delimiter BokehJS recognizes, in any string", () => {
+    expect(documentUsesMath(plot("energy $$E = mc^2$$"))).toBe(true)
+    expect(documentUsesMath(plot("\\[x^2\\]"))).toBe(true)
+    expect(documentUsesMath(plot("inline \\(x\\)"))).toBe(true)
+    expect(documentUsesMath({roots: [], title: "$$"})).toBe(true)
+  })
+
+  it("finds math text models, also where they have no text yet", () => {
+    for (const name of MATH_TEXT_MODELS) {
+      expect(documentUsesMath({roots: [{type: "object", name: "Axis", attributes: {axis_label: {type: "object", name, id: "m"}}}]})).toBe(true)
+    }
+  })
+
+  it("does not look inside binary buffers", () => {
+    const bytes = new TextEncoder().encode("$$x$$")
+    expect(documentUsesMath({roots: [{type: "object", name: "ColumnDataSource", attributes: {data: bytes}}]})).toBe(false)
   })
 })

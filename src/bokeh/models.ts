@@ -11,6 +11,45 @@ export const TABLE_MODELS: ReadonlySet<string> = new Set([
   "MinAggregator", "MaxAggregator", "SumAggregator", "TableColumn", "TableWidget",
 ])
 
+/** The math text models; their views typeset with MathJax. */
+export const MATH_TEXT_MODELS: ReadonlySet<string> = new Set(["MathText", "TeX", "MathML", "Ascii"])
+
+/** The delimiters BokehJS (and MathJax's find_tex) take as the start of TeX inside a plain string. */
+const TEX_OPENERS = ["$$", "\\[", "\\("]
+
+/**
+ * Whether a document may typeset math: it uses a math text model, or some string contains a TeX delimiter
+ * (widgets typeset TeX inside their text, plots turn such labels into TeX models). Errs on the side of yes: a
+ * string like "$$$" also counts, and only costs a needless MathJax download.
+ */
+export function documentUsesMath(docJson: unknown): boolean {
+  let found = false
+  const seen = new Set<object>()
+  const visit = (node: unknown): void => {
+    if (found) {
+      return
+    }
+    if (typeof node === "string") {
+      found = TEX_OPENERS.some((opener) => node.includes(opener))
+      return
+    }
+    if (node === null || typeof node !== "object" || seen.has(node) || ArrayBuffer.isView(node) || node instanceof ArrayBuffer) {
+      return
+    }
+    seen.add(node)
+    const record = node as Record<string, unknown>
+    if (record.type === "object" && typeof record.name === "string" && MATH_TEXT_MODELS.has(record.name)) {
+      found = true
+      return
+    }
+    for (const value of Array.isArray(node) ? node : Object.values(record)) {
+      visit(value)
+    }
+  }
+  visit(docJson)
+  return found
+}
+
 /** The model type names a serialized document refers to, less the ones it defines itself (`defs`). */
 export function referencedModelTypes(docJson: unknown): Set<string> {
   const referenced = new Set<string>()

@@ -1,0 +1,69 @@
+// Build-time rewrites of a few lines in BokehJS and its dependencies, for a leaner and leak-free bundle. Done in
+// the build, not by patching node_modules: a fresh `npm ci` gets the same output, and a BokehJS upgrade that
+// changes any of these lines fails the build loudly instead of silently shipping the old problem again.
+
+const REWRITES = [
+  // Direct `eval` makes every name in scope reachable from the evaluated string, so the minifier leaves all the
+  // top-level names of the chunk that contains it unmangled: the whole core chunk (customjs.js) and the whole
+  // tables chunk (slick.grid.js). Neither eval needs the local scope.
+  {
+    // A `CustomJS(module=True)` callback is a blob: URL, which an ordinary dynamic import loads the same way. The
+    // eval only hid the import from TypeScript's CommonJS transpilation, which this build does not use.
+    file: "@bokeh/bokehjs/build/js/lib/models/callbacks/customjs.js",
+    from: "await eval(`import(\"${url}\")`)",
+    to: "await import(/* @vite-ignore */ url)",
+  },
+  {
+    // SlickGrid's `grid.eval(expr)`: a debug helper to read the grid's private variables, unused by BokehJS.
+    file: "@bokeh/slickgrid/slick.grid.js",
+    from: "return eval(expr);",
+    to: "return (0, eval)(expr);",
+  },
+  // Every plot view adds a `visualViewport` resize listener that it never removes, so the page keeps each removed
+  // plot's whole view tree (canvases, shadow roots, models): ~0.4 MB per plot. Remove the listener with the view.
+  {
+    file: "@bokeh/bokehjs/build/js/lib/models/plots/plot_canvas.js",
+    from: `            visualViewport.addEventListener("resize", () => {
+                if (this.canvas.resize()) {
+                    this.request_repaint();
+                }
+            });`,
+    to: `            visualViewport.addEventListener("resize", () => {
+                if (this.canvas.resize()) {
+                    this.request_repaint();
+                }
+            }, {signal: (this._viewport_listener ??= new AbortController()).signal});`,
+  },
+  {
+    file: "@bokeh/bokehjs/build/js/lib/models/plots/plot_canvas.js",
+    from: `    remove() {
+        remove_views(this.renderer_views);`,
+    to: `    remove() { this._viewport_listener?.abort();
+        remove_views(this.renderer_views);`,
+  },
+]
+
+export function bokehJsRewrites() {
+  return {
+    name: "bokeh-session:bokehjs-rewrites",
+    enforce: "pre",
+    transform(code, id) {
+      const path = id.split("?")[0].replaceAll("\\", "/")
+      const rewrites = REWRITES.filter(({file}) => path.endsWith(`/node_modules/${file}`))
+      if (rewrites.length === 0) {
+        return null
+      }
+      for (const {file, from, to} of rewrites) {
+        if (!code.includes(from)) {
+          this.error(
+            `${file} no longer contains ${JSON.stringify(from)}: the installed BokehJS changed; update REWRITES in ` +
+              `scripts/lib/bokehjs-rewrites.mjs (or drop the entry if the problem it fixes is gone).`,
+          )
+        }
+        code = code.replace(from, to)
+      }
+      // Every rewrite keeps the line count, so positions in the untouched lines stay right for the source map.
+      return {code, map: null}
+    },
+  }
+}

@@ -1,0 +1,21 @@
+import {OPTIONAL_BUNDLES, rememberedBundles} from "./bokeh/bundles.js"
+
+let started = false
+
+/**
+ * Starts loading BokehJS now, when the page already holds an element of the tag (it will connect at once), together
+ * with the optional bundles this page's documents needed on the last visit: those would otherwise wait for the
+ * document to arrive. A page that defines the tag but adds elements later pays nothing until one connects.
+ */
+export function preloadBokehJsFor(tagName: string): void {
+  if (started || typeof document === "undefined" || document.querySelector(tagName) == null) {
+    return
+  }
+  started = true
+  // Failures surface where the element awaits the same imports, with the element's own error handling.
+  const ignore = (): void => {}
+  import("./bokeh/adapter.js").catch(ignore)
+  for (const name of rememberedBundles()) {
+    OPTIONAL_BUNDLES[name]().catch(ignore)
+  }
+}
