@@ -1,0 +1,114 @@
+// The measurements, each on a fresh browser context unless it says otherwise. Pages come from pages.mjs.
+import {gzipSync} from "node:zlib"
+
+const RENDER_TIMEOUT_MS = 60_000
+
+async function newPage(browser) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors = []
+  page.on("pageerror", (error) => errors.push(error.message))
+  return {context, page, errors}
+}
+
+async function waitForFirstRender(page, errors, label) {
+  try {
+    await page.waitForFunction(() => window.__firstRender != null, null, {timeout: RENDER_TIMEOUT_MS, polling: 50})
+  } catch (error) {
+    throw new Error(`${label}: no render within ${RENDER_TIMEOUT_MS} ms. Page errors: ${errors.join(" | ") || "none"}`, {cause: error})
+  }
+  return page.evaluate(() => window.__firstRender)
+}
+
+/** Navigation to first render, cold (fresh context, empty cache), then warm (reload, cache kept). */
+export async function timeToFirstRender(browser, url, label) {
+  const {context, page, errors} = await newPage(browser)
+  try {
+    await page.goto(url)
+    const cold = await waitForFirstRender(page, errors, `${label} cold`)
+    await page.reload()
+    const warm = await waitForFirstRender(page, errors, `${label} warm`)
+    return {cold, warm}
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * Every script the page fetched (cold) until `settled` resolves, plus a quiet second. Sizes are gzip -9 of the
+ * decoded body, so servers that do and do not compress compare alike.
+ */
+export async function scriptBytes(browser, url, settled) {
+  const {context, page, errors} = await newPage(browser)
+  const scripts = []
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") {
+      scripts.push(
+        response.body().then(
+          (body) => ({url: response.url(), raw: body.length, gzip: gzipSync(body, {level: 9}).length}),
+          () => ({url: response.url(), raw: 0, gzip: 0}),
+        ),
+      )
+    }
+  })
+  try {
+    await page.goto(url)
+    await settled(page, errors)
+    await page.waitForTimeout(1000)
+    const files = await Promise.all(scripts)
+    return {
+      gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+      raw: files.reduce((sum, file) => sum + file.raw, 0),
+      files: files.map((file) => ({...file, url: new URL(file.url).pathname})),
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+export const untilRendered = (page, errors) => waitForFirstRender(page, errors, "bytes")
+export const untilLoaded = (page) => page.waitForLoadState("load")
+
+/** Runs the page's `__run(n)` once BokehJS is in the page; returns what it resolves to. */
+export async function inPageRun(browser, url, n) {
+  const {context, page, errors} = await newPage(browser)
+  try {
+    await page.goto(url)
+    await page.waitForFunction(() => window.__ready === true, null, {timeout: RENDER_TIMEOUT_MS, polling: 20})
+    return await page.evaluate((count) => window.__run(count), n)
+  } catch (error) {
+    throw new Error(`${url} n=${n}: ${error.message}. Page errors: ${errors.join(" | ") || "none"}`, {cause: error})
+  } finally {
+    await context.close()
+  }
+}
+
+async function heapAfterGc(cdp) {
+  for (let i = 0; i < 3; i++) {
+    await cdp.send("HeapProfiler.collectGarbage")
+  }
+  const {usedSize} = await cdp.send("Runtime.getHeapUsage")
+  return usedSize
+}
+
+/** Heap and BokehJS documents before and after `cycles` create/ready/remove cycles, after one warm-up cycle. */
+export async function createRemoveCycles(browser, url, cycles) {
+  const {context, page, errors} = await newPage(browser)
+  try {
+    const cdp = await context.newCDPSession(page)
+    await page.goto(url)
+    await page.waitForFunction(() => window.__ready === true, null, {timeout: RENDER_TIMEOUT_MS})
+    await page.evaluate(() => window.__cycles(1))
+    const before = {heap: await heapAfterGc(cdp), ...(await page.evaluate(() => window.__inspect()))}
+    await page.evaluate((n) => window.__cycles(n), cycles)
+    // Let the server's close frames and any pending timers run before counting.
+    await page.waitForTimeout(500)
+    const after = {heap: await heapAfterGc(cdp), ...(await page.evaluate(() => window.__inspect()))}
+    if (errors.length > 0) {
+      throw new Error(`cycles: page errors: ${errors.join(" | ")}`)
+    }
+    return {cycles, before, after, heapGrowthBytes: after.heap - before.heap, documentsRetained: after.documents - before.documents}
+  } finally {
+    await context.close()
+  }
+}

@@ -1,0 +1,190 @@
+// The HTML pages the benchmark loads. Every page carries the same render probe, so each variant is timed by the
+// same rule: navigation start to the first rendered root (a painted canvas for the plot app, a filled table cell
+// for the widget app), polled every 4 ms.
+
+/** The apps, their bokeh serve path, the arguments sent, and what counts as rendered. */
+export const APPS = {
+  plot: {path: "/echo", arguments: {N: "50", title: "bench"}, render: "canvas"},
+  widgets: {path: "/widgets", arguments: {a: "1", b: "two"}, render: "table-cell"},
+}
+
+const PROBE = String.raw`
+<script>
+(() => {
+  const kind = new URLSearchParams(location.search).get("render")
+  if (kind == null) return
+  function* deep(root) {
+    for (const el of root.querySelectorAll("*")) {
+      yield el
+      if (el.shadowRoot != null) yield* deep(el.shadowRoot)
+    }
+  }
+  function rendered() {
+    for (const el of deep(document)) {
+      if (kind === "canvas" && el.tagName === "CANVAS" && el.width > 0 && el.height > 0) {
+        const ctx = el.getContext("2d")
+        // Bokeh paints the plot background first: an opaque centre pixel means the plot is on screen.
+        if (ctx != null && ctx.getImageData(el.width >> 1, el.height >> 1, 1, 1).data[3] > 0) return true
+      }
+      if (kind === "table-cell" && el.classList.contains("slick-cell") && el.textContent.trim() !== "") return true
+    }
+    return false
+  }
+  const check = () => {
+    if (rendered()) window.__firstRender = performance.now()
+    else setTimeout(check, 4)
+  }
+  check()
+})()
+</script>`
+
+/** A Bokeh session token as bokeh.util.token builds it with signing off, minted in the page (for the raw pulls). */
+const RAW_HELPERS = String.raw`
+<script>
+window.__mintToken = () => {
+  const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+  const id = Array.from(crypto.getRandomValues(new Uint8Array(44)), (b) => alphabet[b % 62]).join("")
+  const json = JSON.stringify({session_id: id, session_expiry: Math.floor(Date.now() / 1000) + 3600})
+  return btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")
+}
+window.__rawPull = async (wsUrl, query, container) => {
+  const {pull_session} = Bokeh.require("client/connection")
+  const started = performance.now()
+  const session = await pull_session(wsUrl, window.__mintToken(), query)
+  const pulled = performance.now()
+  await Bokeh.embed.add_document_standalone(session.document, container)
+  return {session, pullMs: pulled - started, totalMs: performance.now() - started}
+}
+</script>`
+
+const escapeAttribute = (text) => text.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/</g, "&lt;")
+
+function html(head, body) {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`
+}
+
+/**
+ * @param {object} env
+ * @param {string} env.bokehOrigin the stock server
+ * @param {string} env.nodelayOrigin the server whose websockets set TCP_NODELAY
+ * @param {Record<string, string>} env.embeds server_document() output per app
+ * @param {Record<string, string[]>} env.bokehJsUrls Bokeh's own bundles per app (from its /static)
+ */
+export function makePages(env) {
+  const appOf = (query) => APPS[query.get("app") ?? "plot"]
+  const originOf = (query) => (query.get("server") === "nodelay" ? env.nodelayOrigin : env.bokehOrigin)
+  const bundles = (name) => env.bokehJsUrls[name].map((src) => `<script src="${src}"></script>`).join("")
+  const pages = {
+    // (a) the drop-in element from dist/.
+    element(query) {
+      const app = appOf(query)
+      return html(
+        `<script type="module" src="/dist/bokeh-session.js"></script>${PROBE}`,
+        `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'></bokeh-session>`,
+      )
+    },
+    // (b) Bokeh's own embed: server_document() output pasted as is.
+    embed(query) {
+      return html(PROBE, env.embeds[query.get("app") ?? "plot"])
+    },
+    // (c) the floor: Bokeh's own bundles already in the page, then one raw pull_session + add_document_standalone.
+    raw(query) {
+      const app = appOf(query)
+      const name = query.get("app") ?? "plot"
+      return html(
+        `${bundles(name)}${RAW_HELPERS}${PROBE}`,
+        `<div id="root"></div><script>
+          __rawPull(${JSON.stringify(`${originOf(query).replace("http", "ws")}${app.path}/ws`)},
+            ${JSON.stringify(new URLSearchParams(app.arguments).toString())}, document.getElementById("root"))
+        </script>`,
+      )
+    },
+    // Only the script: what a page pays before any element connects.
+    idle() {
+      return html(`<script type="module" src="/dist/bokeh-session.js"></script>`, "")
+    },
+    // N elements at once, with BokehJS loaded first; the page exposes __run(n) and resolves when all are ready.
+    "many-elements"(query) {
+      const app = appOf(query)
+      return html(
+        "",
+        `<div id="roots"></div><script type="module">
+          const sdk = await import("/dist/bokeh-session.js")
+          window.__sdk = sdk
+          await sdk.inspectBokehJs()
+          window.__run = async (n) => {
+            const roots = document.getElementById("roots")
+            const started = performance.now()
+            const ready = []
+            for (let i = 0; i < n; i++) {
+              const element = document.createElement("bokeh-session")
+              ready.push(new Promise((resolve, reject) => {
+                element.addEventListener("bokeh-session-ready", resolve, {once: true})
+                element.addEventListener("bokeh-session-error", (event) => reject(new Error(event.detail.message)), {once: true})
+              }))
+              element.arguments = ${JSON.stringify(app.arguments)}
+              element.url = ${JSON.stringify(originOf(query) + app.path)}
+              roots.append(element)
+            }
+            await Promise.all(ready)
+            return performance.now() - started
+          }
+          window.__ready = true
+        </script>`,
+      )
+    },
+    // N raw pulls at once with Bokeh's own bundles loaded: the floor for many-elements.
+    "many-raw"(query) {
+      const app = appOf(query)
+      return html(
+        `${bundles(query.get("app") ?? "plot")}${RAW_HELPERS}`,
+        `<div id="roots"></div><script>
+          window.__run = async (n) => {
+            const roots = document.getElementById("roots")
+            const started = performance.now()
+            const pulls = []
+            for (let i = 0; i < n; i++) {
+              const container = document.createElement("div")
+              roots.append(container)
+              pulls.push(__rawPull(${JSON.stringify(`${originOf(query).replace("http", "ws")}${app.path}/ws`)},
+                ${JSON.stringify(new URLSearchParams(app.arguments).toString())}, container))
+            }
+            const results = await Promise.all(pulls)
+            return {totalMs: performance.now() - started, pullMs: results[0].pullMs}
+          }
+          window.__ready = true
+        </script>`,
+      )
+    },
+    // Create/remove cycles of one element, for heap growth and retained documents.
+    cycles(query) {
+      const app = appOf(query)
+      return html(
+        "",
+        `<div id="roots"></div><script type="module">
+          const sdk = await import("/dist/bokeh-session.js")
+          window.__inspect = () => sdk.inspectBokehJs()
+          window.__cycles = async (n) => {
+            const roots = document.getElementById("roots")
+            for (let i = 0; i < n; i++) {
+              const element = document.createElement("bokeh-session")
+              const ready = new Promise((resolve, reject) => {
+                element.addEventListener("bokeh-session-ready", resolve, {once: true})
+                element.addEventListener("bokeh-session-error", (event) => reject(new Error(event.detail.message)), {once: true})
+              })
+              element.arguments = ${JSON.stringify(app.arguments)}
+              element.url = ${JSON.stringify(originOf(query) + app.path)}
+              roots.append(element)
+              await ready
+              const closed = new Promise((resolve) => element.addEventListener("bokeh-session-closed", resolve, {once: true}))
+              element.remove()
+              await closed
+            }
+          }
+          window.__ready = true
+        </script>`,
+      )
+    },
+  }
+  return (name, query) => pages[name]?.(query) ?? null
+}

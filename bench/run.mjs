@@ -1,0 +1,170 @@
+// `npm run bench`: <bokeh-session> against Bokeh's own server_document embed and against raw BokehJS, side by
+// side in one run. Starts its own bokeh serve (a stock one and one with TCP_NODELAY), its own static server for
+// dist/, drives headless Chromium, prints medians, spreads and ratios, and writes bench-results/<time>.json.
+//
+//   npm run bench                       (npm run build first)
+//   npm run bench -- --trials 25        more trials per variant (default 15)
+//   npm run bench -- --dist /tmp/dist   benchmark another build, e.g. an older commit's dist/
+//   npm run bench -- --only cycles      some sections: render, bytes, concurrency (with Nagle), cycles
+import {execFileSync} from "node:child_process"
+import {existsSync, mkdirSync, writeFileSync} from "node:fs"
+import {join, resolve} from "node:path"
+import {parseArgs} from "node:util"
+import {chromium} from "@playwright/test"
+import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
+import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
+import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
+import {APPS, makePages} from "./lib/pages.mjs"
+import {createRemoveCycles, inPageRun, scriptBytes, timeToFirstRender, untilLoaded, untilRendered} from "./lib/measure.mjs"
+import {printReport} from "./lib/report.mjs"
+import {rotated, summarize} from "./lib/stats.mjs"
+import {startStaticServer} from "./lib/static-server.mjs"
+
+const {values: options} = parseArgs({
+  options: {
+    trials: {type: "string", default: "15"},
+    dist: {type: "string", default: join(ROOT, "dist")},
+    cycles: {type: "string", default: "100"},
+    only: {type: "string", default: "render,bytes,concurrency,cycles"},
+  },
+})
+const trials = Number(options.trials)
+const sections = new Set(options.only.split(","))
+const distDir = resolve(options.dist)
+if (!existsSync(join(distDir, "bokeh-session.js"))) {
+  throw new Error(`${distDir}/bokeh-session.js is missing: run \`npm run build\` first.`)
+}
+const log = (text) => process.stderr.write(`${text}\n`)
+
+const env = {bokehOrigin: "", nodelayOrigin: "", embeds: {}, bokehJsUrls: {}}
+const {server: staticServer, port} = await startStaticServer({distDir, page: makePages(env)})
+const pageOrigin = `http://127.0.0.1:${port}`
+const bokehOptions = {
+  apps: ["demo/apps/echo.py", "e2e/apps/widgets.py"],
+  origins: [`127.0.0.1:${port}`],
+  // Every page load opens sessions; let the servers drop them soon after their websockets close.
+  args: ["--unused-session-lifetime", "2000", "--check-unused-sessions", "1000"],
+}
+const stock = await startBokehServer(bokehOptions)
+const nodelay = await startBokehServer({
+  ...bokehOptions,
+  env: {PYTHONPATH: [join(ROOT, "bench", "nodelay"), join(ROOT, "python")].join(":")},
+})
+env.bokehOrigin = stock.origin
+env.nodelayOrigin = nodelay.origin
+
+const generated = JSON.parse(
+  execFileSync(ensurePythonEnv({log}), [join(ROOT, "bench", "lib", "bokeh_embed.py"), stock.origin, JSON.stringify(APPS)], {
+    encoding: "utf8",
+  }),
+)
+env.embeds = generated.embeds
+const bundle = (name) => {
+  const url = generated.js_files.find((file) => new RegExp(`/bokeh${name}(-[\\d.]+)?(\\.min)?\\.js`).test(file))
+  if (url == null) {
+    throw new Error(`No ${name || "core"} bundle among Bokeh's resources: ${generated.js_files.join(", ")}`)
+  }
+  return url
+}
+env.bokehJsUrls = {plot: [bundle("")], widgets: [bundle(""), bundle("-widgets"), bundle("-tables")]}
+
+const browser = await chromium.launch({executablePath: chromiumExecutable(), args: CHROMIUM_ARGS})
+const page = (name, query = {}) => `${pageOrigin}/page/${name}?${new URLSearchParams(query)}`
+const results = {
+  date: new Date().toISOString(),
+  trials,
+  dist: distDir,
+  chromium: browser.version(),
+  bokeh: generated.js_files[0],
+}
+
+try {
+  // 1. Navigation to first render: (a) element, (b) Bokeh's embed, (c) raw BokehJS, for both apps.
+  const variants = []
+  for (const app of Object.keys(APPS)) {
+    for (const kind of ["element", "embed", "raw"]) {
+      variants.push({key: `${kind}/${app}`, url: page(kind, {app, render: APPS[app].render})})
+    }
+  }
+  const firstRender = Object.fromEntries(variants.map(({key}) => [key, {cold: [], warm: []}]))
+  for (let trial = 0; trial < trials && sections.has("render"); trial++) {
+    log(`first render: trial ${trial + 1}/${trials}`)
+    for (const {key, url} of rotated(variants, trial)) {
+      const {cold, warm} = await timeToFirstRender(browser, url, key)
+      firstRender[key].cold.push(cold)
+      firstRender[key].warm.push(warm)
+    }
+  }
+  if (sections.has("render")) {
+    results.firstRender = firstRender
+  }
+
+  // 2. Bytes of JavaScript (gzip).
+  if (sections.has("bytes")) {
+    log("script bytes")
+    results.bytes = {idle: await scriptBytes(browser, page("idle"), untilLoaded)}
+    for (const {key, url} of variants) {
+      results.bytes[key] = await scriptBytes(browser, url, untilRendered)
+    }
+  }
+
+  // 3. N elements at once vs N raw pulls, BokehJS already loaded in both; and the server's Nagle delay.
+  const concurrency = {}
+  const counts = [1, 10, 30]
+  const concurrent = counts.flatMap((n) => [
+    {key: `elements/${n}`, url: page("many-elements", {app: "plot"}), n},
+    {key: `raw/${n}`, url: page("many-raw", {app: "plot"}), n},
+  ])
+  const nagle = [
+    {key: "raw/stock", url: page("many-raw", {app: "plot"}), n: 1},
+    {key: "raw/nodelay", url: page("many-raw", {app: "plot", server: "nodelay"}), n: 1},
+    {key: "elements/stock", url: page("many-elements", {app: "plot"}), n: 1},
+    {key: "elements/nodelay", url: page("many-elements", {app: "plot", server: "nodelay"}), n: 1},
+  ]
+  const nagleResults = {}
+  for (let trial = 0; trial < trials && sections.has("concurrency"); trial++) {
+    log(`concurrency and Nagle: trial ${trial + 1}/${trials}`)
+    for (const {key, url, n} of rotated(concurrent, trial)) {
+      const result = await inPageRun(browser, url, n)
+      ;(concurrency[key] ??= []).push(typeof result === "number" ? result : result.totalMs)
+    }
+    for (const {key, url, n} of rotated(nagle, trial)) {
+      const result = await inPageRun(browser, url, n)
+      const entry = (nagleResults[key] ??= {total: [], pull: []})
+      entry.total.push(typeof result === "number" ? result : result.totalMs)
+      if (typeof result === "object") {
+        entry.pull.push(result.pullMs)
+      }
+    }
+  }
+  if (sections.has("concurrency")) {
+    results.concurrency = concurrency
+    results.nagle = nagleResults
+  }
+
+  // 4. Create/remove cycles.
+  if (sections.has("cycles")) {
+    log(`${options.cycles} create/remove cycles`)
+    results.cycles = await createRemoveCycles(browser, page("cycles", {app: "plot"}), Number(options.cycles))
+  }
+} finally {
+  await browser.close()
+  staticServer.close()
+  await Promise.all([stock.stop(), nodelay.stop()])
+}
+
+results.summary = {
+  firstRender: Object.fromEntries(
+    Object.entries(results.firstRender ?? {}).map(([key, {cold, warm}]) => [key, {cold: summarize(cold), warm: summarize(warm)}]),
+  ),
+  concurrency: Object.fromEntries(Object.entries(results.concurrency ?? {}).map(([key, times]) => [key, summarize(times)])),
+  nagle: Object.fromEntries(
+    Object.entries(results.nagle ?? {}).map(([key, {total, pull}]) => [key, {total: summarize(total), pull: pull.length ? summarize(pull) : null}]),
+  ),
+}
+const outDir = join(ROOT, "bench-results")
+mkdirSync(outDir, {recursive: true})
+const outFile = join(outDir, `${results.date.replace(/[:.]/g, "-")}.json`)
+writeFileSync(outFile, JSON.stringify(results, null, 2))
+printReport(results)
+console.log(`\nRaw trials and per-file script sizes: ${outFile}`)
