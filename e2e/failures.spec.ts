@@ -107,7 +107,8 @@ test.describe("a stuck server", () => {
     expect(message).toContain("within 1500 ms")
     expect(message).toContain("raise the timeout attribute")
     expect(sockets).toHaveLength(1)
-    await expect.poll(() => sockets[0].isClosed()).toBe(true)
+    // Closed once the server has had 5 s more to upgrade (see ACK_WAIT_CONNECTING_MS in the adapter).
+    await expect.poll(() => sockets[0].isClosed(), {timeout: 10_000}).toBe(true)
   })
 })
 

@@ -68,6 +68,8 @@ export class SessionLifecycle {
   #currentRoots: HTMLElement | null = null
   #abort: AbortController | null = null
   #websocketUrl = ""
+  /** The last connect's outcome, settled; an aborted connect settles once its socket is closed. */
+  #settled: Promise<unknown> = Promise.resolve()
 
   constructor(host: SessionHost) {
     this.#host = host
@@ -139,11 +141,18 @@ export class SessionLifecycle {
         this.#host.changed()
         this.#host.emit("bokeh-session-connecting", {sessionId: credentials.sessionId, arguments: plan.arguments})
       }
-      const pulled = await openPlannedSession(plan, credentials, {
+      // One socket at a time: rapid changes then open a few sessions on the server, not one per change.
+      await this.#settled
+      if (stale()) {
+        return null
+      }
+      const opening = openPlannedSession(plan, credentials, {
         signal: abort.signal,
         onDisconnect: (info) => void this.#reconnect(generation, pulled, info),
         onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
       })
+      this.#settled = opening.catch(() => undefined)
+      const pulled = await opening
       if (stale()) {
         pulled.close()
         return null

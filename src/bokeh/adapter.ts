@@ -29,6 +29,10 @@ export interface DisconnectInfo {
 
 type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
 
+/** How long an abandoned connect may wait for the server's ACK before its socket is closed anyway. */
+const ACK_WAIT_CONNECTING_MS = 5_000
+const ACK_WAIT_OPEN_MS = 60_000
+
 /**
  * A ClientConnection that can be closed before its session exists (BokehJS's `close()` throws then), that loads
  * the model code a document needs before BokehJS deserializes it, and that reports a lost connection to its
@@ -37,6 +41,16 @@ type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json
 class SdkConnection extends ClientConnection {
   onDisconnect: ((info: DisconnectInfo) => void) | null = null
   onDocument: ((docJson: DocJson) => void) | null = null
+  /** Settles when the socket has closed (or never existed once close() ran). */
+  readonly closed: Promise<void>
+  #markClosed!: () => void
+  #acked = false
+  #closeOnAck = false
+
+  constructor(url: string, token: string, query: string) {
+    super(url, token, query)
+    this.closed = new Promise((resolve) => (this.#markClosed = resolve))
+  }
 
   protected override async _pull_doc_json(): ReturnType<ClientConnection["_pull_doc_json"]> {
     const reply = await super._pull_doc_json()
@@ -45,9 +59,31 @@ class SdkConnection extends ClientConnection {
     return reply
   }
 
+  protected override _on_open(resolve: (session: ClientSession) => void, reject: (error: Error | string) => void): void {
+    super._on_open(resolve, reject)
+    if (this.#closeOnAck) {
+      this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
+    }
+  }
+
+  protected override _awaiting_ack_handler(
+    message: Parameters<ClientConnection["_awaiting_ack_handler"]>[0],
+    resolve: (session: ClientSession) => void,
+    reject: (error: Error | string) => void,
+  ): void {
+    this.#acked = message.msgtype() === "ACK"
+    if (this.#closeOnAck) {
+      this.socket?.close(1000, "closed by bokeh-session")
+      reject(new Error("The connection has been closed"))
+    } else {
+      super._awaiting_ack_handler(message, resolve, reject)
+    }
+  }
+
   protected override _on_close(event: CloseEvent, reject: (error: Error | string) => void): void {
     const live = this.session != null && !this.closed_permanently
     super._on_close(event, reject)
+    this.#markClosed()
     if (live) {
       this.closed_permanently = true
       this.onDisconnect?.({code: event.code, reason: event.reason})
@@ -61,10 +97,40 @@ class SdkConnection extends ClientConnection {
   override close(): void {
     if (this.session != null) {
       super.close()
-    } else if (!this.closed_permanently) {
-      this.closed_permanently = true
-      this.socket?.close(1000, "closed by bokeh-session")
+      return
     }
+    if (this.closed_permanently) {
+      return
+    }
+    this.closed_permanently = true
+    const socket = this.socket
+    if (socket == null) {
+      this.#markClosed()
+      return
+    }
+    if (this.#acked || socket.readyState >= WebSocket.CLOSING) {
+      socket.close(1000, "closed by bokeh-session")
+      return
+    }
+    // Bokeh's server registers a websocket's connection just before it sends the ACK; a socket that closes
+    // earlier runs the server's on_close first, and the connection and its session then live forever (seen as
+    // "N clients connected" that never drops). So an abandoned connect closes on the ACK, not before.
+    this.#closeOnAck = true
+    if (socket.readyState === WebSocket.CONNECTING) {
+      this.#closeLater(ACK_WAIT_CONNECTING_MS, WebSocket.CONNECTING)
+    } else {
+      this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
+    }
+  }
+
+  /** Closes the socket after `ms` if it is still in `state`: a server that never upgrades or never acknowledges. */
+  #closeLater(ms: number, state: number): void {
+    const socket = this.socket
+    setTimeout(() => {
+      if (socket?.readyState === state) {
+        socket.close(1000, "closed by bokeh-session")
+      }
+    }, ms)
   }
 }
 
@@ -142,7 +208,12 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     session = await Promise.race([connection.connect(), stopped])
   } catch (error) {
     dispose()
-    throw await classifyFailure(error, context, signal)
+    if (signal?.aborted) {
+      // Settle only once the socket is gone, so that a newer connect never races an abandoned one.
+      await connection.closed
+      throw error
+    }
+    throw await classifyFailure(error, context)
   } finally {
     clearTimeout(timer)
     if (onAbort != null) {
@@ -180,8 +251,8 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   }
 }
 
-async function classifyFailure(error: unknown, context: FailureContext, signal?: AbortSignal): Promise<unknown> {
-  if (error instanceof BokehSessionError || signal?.aborted) {
+async function classifyFailure(error: unknown, context: FailureContext): Promise<unknown> {
+  if (error instanceof BokehSessionError) {
     return error
   }
   const message = error instanceof Error ? error.message : String(error)
