@@ -17,6 +17,9 @@ export interface FailureContext {
 /** What a side-effect-free probe found after the websocket failed to open. */
 export type ProbeResult = "app-exists" | "server-answers" | "no-answer"
 
+/** nginx's default request-line limit (large_client_header_buffers 4 8k); Bokeh itself takes 64 KiB. */
+const PROXY_URL_LIMIT = 8 * 1024 - 64
+
 /** `ws://host:5006/app/ws` -> `http://host:5006/app` */
 export function appUrlOf(websocketUrl: string): string {
   const url = new URL(websocketUrl)
@@ -34,7 +37,11 @@ export function websocketFailure(context: FailureContext, probe: ProbeResult, ca
         "handshake-rejected",
         `The Bokeh server at ${origin} has the app ${app} but refused this page's websocket: it does not allow ` +
           `the page's origin. Start it with --allow-websocket-origin=${context.pageHost} ` +
-          `(or set BOKEH_ALLOW_WS_ORIGIN=${context.pageHost}).`,
+          `(or set BOKEH_ALLOW_WS_ORIGIN=${context.pageHost}).` +
+          (context.websocketUrl.length > PROXY_URL_LIMIT
+            ? ` Or, behind a proxy, the ${context.websocketUrl.length}-character websocket URL is over the proxy's ` +
+              `URL limit (nginx: 8 KiB unless large_client_header_buffers is raised; see docs/deploy.md).`
+            : ""),
         {cause},
       )
     case "server-answers":

@@ -1,0 +1,62 @@
+import {describe, expect, it} from "vitest"
+import {appUrlOf, connectionLost, sessionRejected, websocketFailure} from "./failures.js"
+
+const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
+
+describe("websocketFailure", () => {
+  it("names the origin flag when the app exists", () => {
+    const error = websocketFailure(context, "app-exists")
+    expect(error.code).toBe("handshake-rejected")
+    expect(error.message).toContain("Start it with --allow-websocket-origin=localhost:5173")
+    expect(error.message).not.toContain("proxy")
+  })
+
+  it("also names a proxy's URL limit when the websocket URL is long", () => {
+    const long = {...context, websocketUrl: `${context.websocketUrl}?v=${"a".repeat(9000)}`}
+    expect(websocketFailure(long, "app-exists").message).toContain("over the proxy's URL limit")
+  })
+
+  it("names the path and the flag when the server answers without the app", () => {
+    const error = websocketFailure(context, "server-answers")
+    expect(error.code).toBe("handshake-rejected")
+    expect(error.message).toContain("no Bokeh app at /echo")
+  })
+
+  it("says nothing answers, with the port to start, when the probe got no answer", () => {
+    const error = websocketFailure(context, "no-answer")
+    expect(error.code).toBe("unreachable")
+    expect(error.message).toContain("bokeh serve app.py --port 5006")
+  })
+})
+
+describe("sessionRejected", () => {
+  it("points a minted token at signed session ids", () => {
+    expect(sessionRejected(context, "close code 1005").message).toContain("BOKEH_SIGN_SESSIONS=yes")
+  })
+
+  it("points a backend's token at expiry and the secret", () => {
+    const message = sessionRejected({...context, tokenMinted: false}, "close code 1005").message
+    expect(message).toContain("expired")
+    expect(message).toContain("BOKEH_SECRET_KEY")
+  })
+})
+
+describe("connectionLost", () => {
+  it("says how long it tried and what to call", () => {
+    const error = connectionLost(context.websocketUrl, 61_400, null)
+    expect(error.code).toBe("connection-lost")
+    expect(error.message).toBe(
+      "Lost the connection to ws://127.0.0.1:5006/echo/ws and could not reconnect within 61 s. Call restart() once the server is back.",
+    )
+  })
+})
+
+describe("appUrlOf", () => {
+  it.each([
+    ["ws://h:1/app/ws", "http://h:1/app"],
+    ["wss://h/a/b/ws", "https://h/a/b"],
+    ["ws://h:1/ws", "http://h:1"],
+  ])("%s -> %s", (websocketUrl, app) => {
+    expect(appUrlOf(websocketUrl)).toBe(app)
+  })
+})
