@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest"
-import {appUrlOf, connectionLost, sessionRejected, websocketFailure} from "./failures.js"
+import {appUrlOf, connectionLost, sessionRejected, versionMismatch, websocketFailure} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
 
@@ -58,5 +58,17 @@ describe("appUrlOf", () => {
     ["ws://h:1/ws", "http://h:1"],
   ])("%s -> %s", (websocketUrl, app) => {
     expect(appUrlOf(websocketUrl)).toBe(app)
+  })
+})
+
+describe("versionMismatch", () => {
+  it("is silent when the versions match", () => {
+    expect(versionMismatch("3.9.2", "3.9.2")).toBeNull()
+  })
+
+  it("names both versions and the pin", () => {
+    expect(versionMismatch("3.8.0", "3.9.2")).toBe(
+      "The server runs Bokeh 3.8.0 but this page bundles BokehJS 3.9.2: pin the Python package to bokeh==3.9.2 (or use the bokeh-session build for 3.8.0).",
+    )
   })
 })

@@ -94,3 +94,14 @@ export function connectionLost(websocketUrl: string, gaveUpAfterMs: number, last
     {cause: last},
   )
 }
+
+/** Works, but a mismatch between the server's Bokeh and the bundled BokehJS can break models or the protocol. */
+export function versionMismatch(serverVersion: string, bokehJsVersion: string): string | null {
+  if (serverVersion === bokehJsVersion) {
+    return null
+  }
+  return (
+    `The server runs Bokeh ${serverVersion} but this page bundles BokehJS ${bokehJsVersion}: pin the Python ` +
+    `package to bokeh==${bokehJsVersion} (or use the bokeh-session build for ${serverVersion}).`
+  )
+}

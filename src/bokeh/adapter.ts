@@ -11,7 +11,7 @@ import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager"
 import {BokehSessionError} from "../errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../echo.js"
-import {sessionRejected, timedOut, websocketFailure, type FailureContext} from "../failures.js"
+import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "../failures.js"
 import {probeServer} from "../probe.js"
 import {loadModelsFor} from "./load-models.js"
 
@@ -165,12 +165,10 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   let serverVersion: string | null = null
   connection.onDocument = (docJson) => {
     serverVersion = docJson.version ?? null
-    if (serverVersion != null && serverVersion !== bokehJsVersion) {
-      const message =
-        `The server runs Bokeh ${serverVersion} but this page bundles BokehJS ${bokehJsVersion}: pin the Python ` +
-        `package to bokeh==${bokehJsVersion} (or use the bokeh-session build for ${serverVersion}).`
-      console.warn(`bokeh-session: ${message}`)
-      options.onWarning?.(message)
+    const warning = serverVersion == null ? null : versionMismatch(serverVersion, bokehJsVersion)
+    if (warning != null) {
+      console.warn(`bokeh-session: ${warning}`)
+      options.onWarning?.(warning)
     }
   }
   let views: ViewManager | null = null
