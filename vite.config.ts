@@ -1,6 +1,7 @@
 import {defineConfig} from "vite"
 import {ssrSafeLitAliases} from "./scripts/lib/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./scripts/lib/bokehjs-rewrites.mjs"
+import {staticGraphChunk} from "./scripts/lib/bokehjs-core-chunk.mjs"
 
 /** Names for BokehJS's lazily loaded entry chunks, so that a network log (and the bench) tells them apart. */
 const BOKEHJS_BUNDLES: [string, string][] = [
@@ -9,13 +10,15 @@ const BOKEHJS_BUNDLES: [string, string][] = [
   ["/models/text/mathjax/index.js", "bokehjs-mathjax"],
 ]
 
+const bokehJsCore = staticGraphChunk(/\/src\/bokeh\/adapter\.ts$/)
+
 // `vite build` writes the drop-in library: dist/bokeh-session.js plus the lazily loaded BokehJS chunks beside it.
 // `vite` (the dev server, used by `npm run demo`) serves the demo page from demo/.
 export default defineConfig(({command}) => ({
   root: command === "serve" ? "demo" : undefined,
   // Relative chunk URLs: the page may serve dist/ from any path.
   base: "./",
-  plugins: command === "build" ? [bokehJsRewrites()] : [],
+  plugins: command === "build" ? [bokehJsRewrites(), bokehJsCore.plugin] : [],
   // The built entries must import under Node without a DOM (SSR); see scripts/lib/ssr-safe-lit.mjs.
   resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,
   build: {
@@ -34,6 +37,9 @@ export default defineConfig(({command}) => ({
         chunkFileNames: (chunk) => `chunks/${BOKEHJS_BUNDLES.find(([path]) => chunk.facadeModuleId?.endsWith(path))?.[1] ?? "[name]"}-[hash].js`,
         // Vite's ES library mode keeps whitespace (for apps that bundle it again); these files go to browsers as is.
         minify: {codegen: {removeWhitespace: true}},
+        // BokehJS's core in one chunk with the adapter: else the modules it shares with the widget bundles become
+        // separate chunks that the browser discovers only after parsing the adapter (one more round trip).
+        codeSplitting: {groups: bokehJsCore.groups("bokehjs-core", "element-entry")},
       },
     },
   },
