@@ -145,7 +145,10 @@ try {
   // 4. Create/remove cycles.
   if (sections.has("cycles")) {
     log(`${options.cycles} create/remove cycles`)
-    results.cycles = await createRemoveCycles(browser, page("cycles", {app: "plot"}), Number(options.cycles))
+    results.cycles = {}
+    for (const app of Object.keys(APPS)) {
+      results.cycles[app] = await createRemoveCycles(browser, page("cycles", {app}), Number(options.cycles))
+    }
   }
 } finally {
   await browser.close()
