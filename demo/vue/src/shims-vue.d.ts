@@ -1,4 +1,4 @@
-// Lets tsc (which does not read .vue files) type the import of the single-file component.
+// Lets plain tsc (which does not read .vue files) type the import; vue-tsc (demo/vue/tsconfig.json) checks the real one.
 declare module "*.vue" {
   import type {DefineComponent} from "vue"
   const component: DefineComponent<{url: string}>
