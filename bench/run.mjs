@@ -6,6 +6,9 @@
 //   npm run bench -- --trials 25        more trials per variant (default 15)
 //   npm run bench -- --dist /tmp/dist   benchmark another build, e.g. an older commit's dist/
 //   npm run bench -- --only cycles      some sections: render, bytes, concurrency (with Nagle), cycles
+//   npm run bench -- --network 20mbit,20ms   throttle every page (CDP network emulation) like a real link
+//   npm run bench -- --compare /tmp/old another build's element as one more variant of the first render and
+//                                       bytes sections, interleaved with the rest (before/after in one run)
 import {execFileSync} from "node:child_process"
 import {existsSync, mkdirSync, writeFileSync} from "node:fs"
 import {join, resolve} from "node:path"
@@ -15,7 +18,7 @@ import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
 import {APPS, makePages} from "./lib/pages.mjs"
-import {createRemoveCycles, inPageRun, scriptBytes, timeToFirstRender, untilLoaded, untilRendered} from "./lib/measure.mjs"
+import {createRemoveCycles, inPageRun, scriptBytes, setNetwork, timeToFirstRender, untilLoaded, untilRendered} from "./lib/measure.mjs"
 import {printReport} from "./lib/report.mjs"
 import {rotated, summarize} from "./lib/stats.mjs"
 import {startStaticServer} from "./lib/static-server.mjs"
@@ -26,10 +29,13 @@ const {values: options} = parseArgs({
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
     only: {type: "string", default: "render,bytes,concurrency,cycles"},
+    compare: {type: "string"},
+    network: {type: "string", default: "none"},
   },
 })
 const trials = Number(options.trials)
 const sections = new Set(options.only.split(","))
+setNetwork(options.network)
 const distDir = resolve(options.dist)
 if (!existsSync(join(distDir, "bokeh-session.js"))) {
   throw new Error(`${distDir}/bokeh-session.js is missing: run \`npm run build\` first.`)
@@ -37,7 +43,8 @@ if (!existsSync(join(distDir, "bokeh-session.js"))) {
 const log = (text) => process.stderr.write(`${text}\n`)
 
 const env = {bokehOrigin: "", nodelayOrigin: "", embeds: {}, bokehJsUrls: {}}
-const {server: staticServer, port} = await startStaticServer({distDir, page: makePages(env)})
+const compareDir = options.compare == null ? undefined : resolve(options.compare)
+const {server: staticServer, port} = await startStaticServer({distDir, compareDir, page: makePages(env)})
 const pageOrigin = `http://127.0.0.1:${port}`
 const bokehOptions = {
   apps: ["demo/apps/echo.py", "e2e/apps/widgets.py"],
@@ -74,6 +81,8 @@ const results = {
   date: new Date().toISOString(),
   trials,
   dist: distDir,
+  compare: compareDir ?? null,
+  network: options.network,
   chromium: browser.version(),
   bokeh: generated.js_files[0],
 }
@@ -84,6 +93,9 @@ try {
   for (const app of Object.keys(APPS)) {
     for (const kind of ["element", "embed", "raw"]) {
       variants.push({key: `${kind}/${app}`, url: page(kind, {app, render: APPS[app].render})})
+    }
+    if (compareDir != null) {
+      variants.push({key: `compare/${app}`, url: page("element", {app, render: APPS[app].render, build: "compare"})})
     }
   }
   const firstRender = Object.fromEntries(variants.map(({key}) => [key, {cold: [], warm: []}]))

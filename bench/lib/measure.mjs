@@ -3,9 +3,31 @@ import {gzipSync} from "node:zlib"
 
 const RENDER_TIMEOUT_MS = 60_000
 
+/** Network conditions for every page, as CDP's Network.emulateNetworkConditions takes them; null: unthrottled. */
+let network = null
+
+/** `"20mbit,20ms"`: download (upload a quarter of it) in Mbit/s and round-trip latency; "none" or undefined: off. */
+export function setNetwork(spec) {
+  if (spec == null || spec === "none") {
+    network = null
+    return
+  }
+  const match = /^(\d+(?:\.\d+)?)mbit,(\d+)ms$/.exec(spec)
+  if (match == null) {
+    throw new Error(`--network ${spec}: write it as <Mbit/s>mbit,<latency>ms, e.g. 20mbit,20ms`)
+  }
+  const bytesPerSecond = (Number(match[1]) * 1e6) / 8
+  network = {offline: false, latency: Number(match[2]), downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond / 4}
+}
+
 async function newPage(browser) {
   const context = await browser.newContext()
   const page = await context.newPage()
+  if (network != null) {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send("Network.enable")
+    await cdp.send("Network.emulateNetworkConditions", network)
+  }
   const errors = []
   page.on("pageerror", (error) => errors.push(error.message))
   return {context, page, errors}

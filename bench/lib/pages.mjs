@@ -78,8 +78,9 @@ export function makePages(env) {
     // (a) the drop-in element from dist/.
     element(query) {
       const app = appOf(query)
+      const dist = query.get("build") === "compare" ? "/dist-compare" : "/dist"
       return html(
-        `<script type="module" src="/dist/bokeh-session.js"></script>${PROBE}`,
+        `<script type="module" src="${dist}/bokeh-session.js"></script>${PROBE}`,
         `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'></bokeh-session>`,
       )
     },

@@ -19,7 +19,8 @@ function table(rows) {
 export function printReport(results) {
   const {summary} = results
   console.log(`\nbokeh-session bench: ${results.trials} trials per variant, interleaved; ${results.chromium}; ${results.date}`)
-  console.log(`dist: ${results.dist}`)
+  console.log(`dist: ${results.dist}${results.compare == null ? "" : `; --compare: ${results.compare}`}`)
+  console.log(`network: ${results.network === "none" ? "unthrottled (localhost)" : `${results.network} (CDP emulation, every page)`}`)
   console.log("Times are medians [25th–75th percentile] in ms.\n")
 
   if (results.firstRender != null) {
@@ -42,11 +43,19 @@ function printFirstRender({summary}) {
   for (const app of ["plot", "widgets"]) {
     const embed = summary.firstRender[`embed/${app}`]
     const raw = summary.firstRender[`raw/${app}`]
-    for (const kind of ["element", "embed", "raw"]) {
+    for (const kind of ["element", "compare", "embed", "raw"]) {
       const s = summary.firstRender[`${kind}/${app}`]
+      if (s == null) {
+        continue
+      }
       rows.push([
         app,
-        {element: "(a) <bokeh-session>", embed: "(b) Bokeh server_document", raw: "(c) raw BokehJS (floor)"}[kind],
+        {
+          element: "(a) <bokeh-session>",
+          compare: "(a') <bokeh-session>, --compare build",
+          embed: "(b) Bokeh server_document",
+          raw: "(c) raw BokehJS (floor)",
+        }[kind],
         spread(s.cold),
         spread(s.warm),
         ratio(s.cold.median, embed.cold.median).toFixed(2),

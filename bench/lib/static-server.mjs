@@ -14,9 +14,10 @@ const TYPES = {
 /**
  * @param {object} options
  * @param {string} options.distDir the build to serve under /dist/
+ * @param {string} [options.compareDir] another build, served under /dist-compare/
  * @param {(path: string, query: URLSearchParams) => string | null} options.page HTML for /page/<name>, or null
  */
-export function startStaticServer({distDir, page}) {
+export function startStaticServer({distDir, compareDir, page}) {
   const gzipped = new Map()
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://x")
@@ -30,11 +31,13 @@ export function startStaticServer({distDir, page}) {
       return
     }
     const path = normalize(decodeURIComponent(url.pathname))
-    if (!path.startsWith("/dist/")) {
+    const [, folder, rest] = /^\/(dist|dist-compare)\/(.*)$/.exec(path) ?? []
+    const root = folder === "dist" ? distDir : folder === "dist-compare" ? compareDir : null
+    if (root == null) {
       response.writeHead(404).end("not found")
       return
     }
-    const file = join(distDir, path.slice("/dist/".length))
+    const file = join(root, rest)
     if (!existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end("not found")
       return
