@@ -122,6 +122,17 @@ test("changing arguments on a live element opens a new session and closes the ol
   ])
   // The attribute follows the property.
   expect(await page.locator("#live").getAttribute("arguments")).toBe('{"N":"2","title":"second"}')
+
+  // A new object with the same content (as a framework passes on every render) is not a change.
+  const eventsAfterEqualSet = await page.locator("#live").evaluate(async (element) => {
+    const live = element as HTMLElementTagNameMap["bokeh-session"]
+    live.arguments = {title: "second", N: ["2"]}
+    await live.updateComplete
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    return (window as unknown as {events: unknown[]}).events.length
+  })
+  expect(eventsAfterEqualSet).toBe(5)
+  expect(sockets).toHaveLength(2)
   expect(await bokehJsCounts(page)).toEqual({documents: 1, rootViews: 2})
 })
 

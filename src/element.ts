@@ -115,6 +115,8 @@ export class BokehSessionElement extends LitElement {
   declare reconnectTimeout: number | null
 
   #arguments: ArgumentsInput = null
+  /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
+  #argumentsKey: string | null | undefined = undefined
   #lifecycle: SessionLifecycle
   #disposal: ReturnType<typeof setTimeout> | null = null
   #internals: ElementInternals | null
@@ -163,9 +165,16 @@ export class BokehSessionElement extends LitElement {
   set arguments(value: ArgumentsInput) {
     const old = this.#arguments
     this.#arguments = value ?? null
-    this.requestUpdate("arguments", old)
+    // Frameworks pass a new object on every render: only different content is a change, so an equal object
+    // does not open a new session.
+    const key = argumentsKey(this.#arguments)
+    if (key == null || key !== this.#argumentsKey) {
+      this.#argumentsKey = key
+      this.requestUpdate("arguments", old)
+    }
   }
 
+  /** The connection state: idle, connecting, connected, reconnecting, closed or error (also a `:state()`). */
   get status(): BokehSessionStatus {
     return this.#lifecycle.status
   }
@@ -181,6 +190,7 @@ export class BokehSessionElement extends LitElement {
   get echo(): EchoedArguments | null {
     return this.#lifecycle.echo
   }
+  /** The last failure (a `BokehSessionError` with a stable `code` and a message that says what to do), or null. */
   get error(): BokehSessionError | null {
     return this.#lifecycle.error
   }
@@ -296,6 +306,12 @@ function renderValues(values: string[]) {
     return html`<em>none</em>`
   }
   return values.map((value, index) => html`${index > 0 ? html`<br />` : nothing}<span class="value">${value}</span>`)
+}
+
+/** What the server would receive, independent of key order (Bokeh's arguments are a dict). */
+function argumentsKey(input: ArgumentsInput): string | null {
+  const normalized = readableArguments(input)
+  return normalized == null ? null : JSON.stringify(Object.entries(normalized).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 function argumentsToAttribute(value: ArgumentsInput): string | null {

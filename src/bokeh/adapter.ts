@@ -2,13 +2,13 @@
  * The adapter over BokehJS (only src/bokeh/ imports BokehJS). It is loaded with `import()` because BokehJS
  * touches `window` and `document` at import time. Bokeh's snake_case stays in here; callers see camelCase.
  */
-import "@bokeh/bokehjs/build/js/lib/models/main"
-import {ClientConnection} from "@bokeh/bokehjs/build/js/lib/client/connection"
-import type {ClientSession} from "@bokeh/bokehjs/build/js/lib/client/session"
-import {Document, documents} from "@bokeh/bokehjs/build/js/lib/document/document"
-import {add_document_standalone, index as rootViews} from "@bokeh/bokehjs/build/js/lib/embed/standalone"
-import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
-import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager"
+import "@bokeh/bokehjs/build/js/lib/models/main.js"
+import {ClientConnection} from "@bokeh/bokehjs/build/js/lib/client/connection.js"
+import type {ClientSession} from "@bokeh/bokehjs/build/js/lib/client/session.js"
+import {Document, documents} from "@bokeh/bokehjs/build/js/lib/document/document.js"
+import {add_document_standalone, index as rootViews} from "@bokeh/bokehjs/build/js/lib/embed/standalone.js"
+import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
+import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager.js"
 import {BokehSessionError} from "../errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../echo.js"
 import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "../failures.js"
