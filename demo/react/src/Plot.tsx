@@ -10,7 +10,7 @@ export function Plot({url}: {url: string}) {
   const [status, setStatus] = useState("idle")
   const [echo, setEcho] = useState<EchoedArguments | null>(null)
   const [log, setLog] = useState<string[]>([])
-  // A new object means a new session (Bokeh reads arguments only when a session opens): memoize it.
+  // Only new content opens a new session (Bokeh reads arguments only when a session opens); equal objects do not.
   const args = useMemo(() => ({N: String(points), title}), [points, title])
   const record = (event: CustomEvent<{sessionId?: string}>) =>
     setLog((entries) => [...entries, `${event.type} ${event.detail.sessionId ?? ""}`.trim()])
