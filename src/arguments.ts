@@ -12,6 +12,9 @@ export type SessionArguments = {readonly [name: string]: ArgumentValue}
  */
 export type NormalizedArguments = Record<string, string[]>
 
+/** What the element's `arguments` property holds: the attribute's text, or the object a script set. */
+export type ArgumentsInput = SessionArguments | URLSearchParams | string | null
+
 /** Keys with this prefix are Bokeh's own (`bokeh-session-id`, ...): the server drops or reserves them. */
 export const RESERVED_PREFIX = "bokeh-"
 
@@ -230,4 +233,13 @@ function preview(value: unknown): string {
     text = Object.prototype.toString.call(value)
   }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+/** The `arguments` property's read form: normalized, or null when the input is invalid (see the element's error). */
+export function readableArguments(input: ArgumentsInput): NormalizedArguments | null {
+  try {
+    return normalizeArguments(input)
+  } catch {
+    return null
+  }
 }

@@ -13,7 +13,8 @@ export type {
   BokehSessionWarningDetail,
 } from "./element.js"
 export {defineBokehSession, DEFAULT_TAG_NAME} from "./define.js"
-export {pullSession, DEFAULT_TIMEOUT_MS} from "./pull-session.js"
+export {pullSession} from "./lazy.js"
+export {DEFAULT_TIMEOUT_MS} from "./defaults.js"
 export type {PullSessionOptions, PulledSession, TokenProvider, TokenRequest, DisconnectInfo} from "./pull-session.js"
 export {BokehSessionError, isBokehSessionError} from "./errors.js"
 export type {BokehSessionErrorCode} from "./errors.js"

@@ -1,16 +1,11 @@
 import {LitElement, html, nothing, type PropertyValues} from "lit"
-import {denormalizeArguments, type NormalizedArguments} from "./arguments.js"
+import {denormalizeArguments, readableArguments, type ArgumentsInput, type NormalizedArguments} from "./arguments.js"
 import {compareEcho, type EchoedArguments} from "./echo.js"
 import type {BokehSessionError} from "./errors.js"
 import {styles} from "./element-styles.js"
 import type {TokenProvider} from "./pull-session.js"
-import {
-  SessionLifecycle,
-  readableArguments,
-  type ArgumentsInput,
-  type BokehSessionStatus,
-  type SessionInputs,
-} from "./session-lifecycle.js"
+import {loadSessionLifecycle} from "./lazy.js"
+import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} from "./session-lifecycle.js"
 import type {ClientSession} from "./bokeh/adapter.js"
 
 export type {BokehSessionStatus}
@@ -117,7 +112,11 @@ export class BokehSessionElement extends LitElement {
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
   #argumentsKey: string | null | undefined = undefined
-  #lifecycle: SessionLifecycle
+  /** Loaded with the session code on the first connect. */
+  #lifecycle: SessionLifecycle | null = null
+  /** Bumped by every connect or close asked for before the lifecycle loaded: only the latest one runs. */
+  #pendingAction = 0
+  #host: SessionHost
   #disposal: ReturnType<typeof setTimeout> | null = null
   #internals: ElementInternals | null
 
@@ -130,7 +129,7 @@ export class BokehSessionElement extends LitElement {
     this.reconnectTimeout = null
     this.#internals = typeof this.attachInternals === "function" ? this.attachInternals() : null
     const element = this
-    this.#lifecycle = new SessionLifecycle({
+    this.#host = {
       get inputs(): SessionInputs {
         return {
           url: element.url,
@@ -146,11 +145,11 @@ export class BokehSessionElement extends LitElement {
         return element.renderRoot.querySelector<HTMLElement>("[part=roots]")!
       },
       changed: () => {
-        element.#setState(element.#lifecycle.status)
+        element.#setState(element.status)
         element.requestUpdate()
       },
       emit: (type, detail) => element.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true})),
-    })
+    }
     this.#setState("idle")
   }
 
@@ -176,33 +175,48 @@ export class BokehSessionElement extends LitElement {
 
   /** The connection state: idle, connecting, connected, reconnecting, closed or error (also a `:state()`). */
   get status(): BokehSessionStatus {
-    return this.#lifecycle.status
+    return this.#lifecycle?.status ?? "idle"
   }
   /** The id of the current (or connecting) session. */
   get sessionId(): string | null {
-    return this.#lifecycle.sessionId
+    return this.#lifecycle?.sessionId ?? null
   }
   /** The BokehJS `ClientSession`, while connected. */
   get session(): ClientSession | null {
-    return this.#lifecycle.session?.session ?? null
+    return this.#lifecycle?.session?.session ?? null
   }
   /** The arguments the server echoed, or null (not connected, or the app does not echo). */
   get echo(): EchoedArguments | null {
-    return this.#lifecycle.echo
+    return this.#lifecycle?.echo ?? null
   }
   /** The last failure (a `BokehSessionError` with a stable `code` and a message that says what to do), or null. */
   get error(): BokehSessionError | null {
-    return this.#lifecycle.error
+    return this.#lifecycle?.error ?? null
   }
 
   /** Closes the current session and opens a fresh one with the current inputs. */
   restart(): void {
-    void this.#lifecycle.connect()
+    this.#withLifecycle((lifecycle) => void lifecycle.connect())
   }
 
   /** Closes the session; the element stays closed until `restart()` or an input changes. */
   close(): void {
-    this.#lifecycle.close()
+    this.#withLifecycle((lifecycle) => lifecycle.close())
+  }
+
+  /** Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. */
+  #withLifecycle(action: (lifecycle: SessionLifecycle) => void): void {
+    if (this.#lifecycle != null) {
+      action(this.#lifecycle)
+      return
+    }
+    const ticket = ++this.#pendingAction
+    void loadSessionLifecycle().then(({SessionLifecycle}) => {
+      this.#lifecycle ??= new SessionLifecycle(this.#host)
+      if (ticket === this.#pendingAction) {
+        action(this.#lifecycle)
+      }
+    })
   }
 
   override connectedCallback(): void {
@@ -211,8 +225,8 @@ export class BokehSessionElement extends LitElement {
       // Moved within the page (removed and re-inserted in the same task): keep the session.
       clearTimeout(this.#disposal)
       this.#disposal = null
-    } else if (this.hasUpdated && !this.#lifecycle.active) {
-      void this.#lifecycle.connect()
+    } else if (this.hasUpdated && !(this.#lifecycle?.active ?? false)) {
+      this.restart()
     }
   }
 
@@ -222,14 +236,14 @@ export class BokehSessionElement extends LitElement {
     this.#disposal = setTimeout(() => {
       this.#disposal = null
       if (!this.isConnected) {
-        this.#lifecycle.close()
+        this.close()
       }
     })
   }
 
   protected override updated(changed: PropertyValues): void {
     if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
-      void this.#lifecycle.connect()
+      this.restart()
     }
   }
 
@@ -245,7 +259,7 @@ export class BokehSessionElement extends LitElement {
   }
 
   protected override render() {
-    const {status, error} = this.#lifecycle
+    const {status, error} = this
     return html`
       <div part="roots"></div>
       <div part="status" role="status">${this.#statusText()}</div>
@@ -255,7 +269,8 @@ export class BokehSessionElement extends LitElement {
   }
 
   #statusText(): string {
-    const {status, sessionId, reconnectAttempt} = this.#lifecycle
+    const {status, sessionId} = this
+    const reconnectAttempt = this.#lifecycle?.reconnectAttempt ?? 0
     const text = STATUS_TEXT[status]
     if (status === "reconnecting") {
       return reconnectAttempt > 0 ? `${text} (attempt ${reconnectAttempt})` : text
@@ -266,7 +281,8 @@ export class BokehSessionElement extends LitElement {
   }
 
   #renderEcho() {
-    const {sent, echo} = this.#lifecycle
+    const sent = this.#lifecycle?.sent ?? null
+    const echo = this.echo
     if (echo == null) {
       return html`<p part="no-echo">
         This app does not echo its arguments: call <code>echo_arguments(curdoc())</code> from

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest"
-import {appUrlOf, connectionLost, sessionRejected, versionMismatch, websocketFailure} from "./failures.js"
+import {connectionLost} from "./connection-lost.js"
+import {appUrlOf, sessionRejected, versionMismatch, websocketFailure} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
 

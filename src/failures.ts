@@ -86,14 +86,6 @@ export function timedOut(websocketUrl: string, timeoutMs: number): BokehSessionE
   )
 }
 
-export function connectionLost(websocketUrl: string, gaveUpAfterMs: number, last: BokehSessionError | null): BokehSessionError {
-  return new BokehSessionError(
-    "connection-lost",
-    `Lost the connection to ${websocketUrl} and could not reconnect within ${Math.round(gaveUpAfterMs / 1000)} s` +
-      `${last == null ? "" : ` (last attempt: ${last.message})`}. Call restart() once the server is back.`,
-    {cause: last},
-  )
-}
 
 /** Works, but a mismatch between the server's Bokeh and the bundled BokehJS can break models or the protocol. */
 export function versionMismatch(serverVersion: string, bokehJsVersion: string): string | null {

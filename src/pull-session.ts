@@ -1,4 +1,5 @@
 import {encodeArguments, normalizeArguments, type NormalizedArguments, type SessionArguments} from "./arguments.js"
+import {DEFAULT_TIMEOUT_MS} from "./defaults.js"
 import {BokehSessionError} from "./errors.js"
 import type {EchoedArguments} from "./echo.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
@@ -7,8 +8,7 @@ import type {ClientSession, DisconnectInfo, Document} from "./bokeh/adapter.js"
 
 export type {DisconnectInfo}
 
-/** Long enough for a slow app to build its document; far below BokehJS's own ~240 s hang on a stuck server. */
-export const DEFAULT_TIMEOUT_MS = 30_000
+export {DEFAULT_TIMEOUT_MS}
 
 /** What a token provider is given: mint a token for this app and these arguments. */
 export interface TokenRequest {
@@ -127,6 +127,14 @@ export async function obtainCredentials(
   return {token: mintUnsignedToken(id), sessionId: id, minted: true}
 }
 
+/**
+ * Starts loading BokehJS once the inputs are known to be valid, in parallel with getting a token: invalid input
+ * downloads nothing. `openPlannedSession` awaits the same import, where a failure surfaces.
+ */
+export function prefetchBokehJs(): void {
+  import("./bokeh/adapter.js").catch(() => undefined)
+}
+
 /** Opens a planned session: loads BokehJS on first use, connects, and reads the echo. */
 export async function openPlannedSession(
   plan: SessionPlan,
@@ -169,6 +177,7 @@ export async function openPlannedSession(
  */
 export async function pullSession(url: string, options: PullSessionOptions = {}): Promise<PulledSession> {
   const plan = planSession(url, options)
+  prefetchBokehJs()
   const credentials = await obtainCredentials(plan, options)
   options.signal?.throwIfAborted()
   return openPlannedSession(plan, credentials, options)

@@ -4,7 +4,7 @@
 import type {LitElement} from "lit"
 import type {DetailedHTMLProps, HTMLAttributes} from "react"
 import type {BokehSessionElement} from "./element.js"
-import type {ArgumentsInput} from "./session-lifecycle.js"
+import type {ArgumentsInput} from "./arguments.js"
 
 export * from "./index.js"
 

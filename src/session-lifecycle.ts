@@ -1,11 +1,13 @@
-import {normalizeArguments, type NormalizedArguments, type SessionArguments} from "./arguments.js"
+import type {ArgumentsInput, NormalizedArguments} from "./arguments.js"
 import type {EchoedArguments} from "./echo.js"
 import {BokehSessionError, type BokehSessionErrorCode} from "./errors.js"
-import {connectionLost} from "./failures.js"
+import {connectionLost} from "./connection-lost.js"
+import {DEFAULT_RECONNECT_TIMEOUT_MS} from "./defaults.js"
 import {
   obtainCredentials,
   openPlannedSession,
   planSession,
+  prefetchBokehJs,
   type DisconnectInfo,
   type PulledSession,
   type TokenProvider,
@@ -13,8 +15,7 @@ import {
 
 export type BokehSessionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "closed" | "error"
 
-/** What the `arguments` property holds: the attribute's text, or the object a script set. */
-export type ArgumentsInput = SessionArguments | URLSearchParams | string | null
+export type {ArgumentsInput}
 
 export interface SessionInputs {
   url: string | null
@@ -34,9 +35,6 @@ export interface SessionHost {
   changed(): void
   emit(type: string, detail: unknown): void
 }
-
-/** Keeps trying this long after a connection loss before failing with `connection-lost`. */
-export const DEFAULT_RECONNECT_TIMEOUT_MS = 5 * 60_000
 
 /** Failures that another attempt cannot fix. */
 const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set(["invalid-url", "invalid-arguments", "invalid-token", "unknown-model"])
@@ -124,6 +122,7 @@ export class SessionLifecycle {
     const inputs = this.#host.inputs
     const stale = (): boolean => generation !== this.#generation
     const plan = planSession(inputs.url!, inputs)
+    prefetchBokehJs()
     this.#websocketUrl = plan.websocketUrl
     const abort = new AbortController()
     this.#abort = abort
@@ -262,14 +261,5 @@ export class SessionLifecycle {
   #set(status: BokehSessionStatus): void {
     this.status = status
     this.#host.changed()
-  }
-}
-
-/** The `arguments` property's read form: the compact object, or null when the input is invalid. */
-export function readableArguments(input: ArgumentsInput): NormalizedArguments | null {
-  try {
-    return normalizeArguments(input)
-  } catch {
-    return null
   }
 }
