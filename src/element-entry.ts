@@ -22,6 +22,5 @@ export {encodeArguments, normalizeArguments, parseArgumentsAttribute} from "./ar
 export type {ArgumentValue, SessionArguments, NormalizedArguments} from "./arguments.js"
 export {ECHO_SOURCE_NAME, compareEcho} from "./echo.js"
 export type {EchoedArguments, EchoComparisonRow} from "./echo.js"
-export {appUrlToWebSocketUrl} from "./url.js"
 export {inspectBokehJs} from "./diagnostics.js"
 export type {BokehJsCounts} from "./diagnostics.js"
