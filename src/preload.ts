@@ -1,4 +1,5 @@
 import {OPTIONAL_BUNDLES, rememberedBundles} from "./bokeh/bundles.js"
+import {loadSessionLifecycle} from "./lazy.js"
 
 let started = false
 
@@ -15,6 +16,7 @@ export function preloadBokehJsFor(tagName: string): void {
   // Failures surface where the element awaits the same imports, with the element's own error handling.
   const ignore = (): void => {}
   import("./bokeh/adapter.js").catch(ignore)
+  loadSessionLifecycle().catch(ignore)
   for (const name of rememberedBundles()) {
     OPTIONAL_BUNDLES[name]().catch(ignore)
   }
