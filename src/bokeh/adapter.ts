@@ -189,6 +189,9 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
         documents.splice(index, 1)
       }
     }
+    // A closing socket lives until its close handshake ends, and its handlers hold the connection: without this,
+    // the session, the document and its models stay reachable from it for that long.
+    connection.session = null
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined
