@@ -108,10 +108,10 @@ export class SessionLifecycle {
   }
 
   /** Closes the session (idempotent); nothing reconnects until `connect()`. */
-  close(status: BokehSessionStatus = "closed"): void {
+  close(): void {
     this.#generation++
     this.#teardown()
-    this.#set(status)
+    this.#set("closed")
   }
 
   /**
@@ -150,7 +150,11 @@ export class SessionLifecycle {
         onDisconnect: (info) => void this.#reconnect(generation, pulled, info),
         onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
       })
-      this.#settled = opening.catch(() => undefined)
+      // Settled, not resolved: holding the session here would keep a closed one's document alive.
+      this.#settled = opening.then(
+        () => undefined,
+        () => undefined,
+      )
       const pulled = await opening
       if (stale()) {
         pulled.close()
