@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest"
 import {connectionLost} from "./connection-lost.js"
-import {appUrlOf, sessionRejected, versionMismatch, websocketFailure} from "./failures.js"
+import {appUrlOf, sessionRejected, unknownModels, versionMismatch, websocketFailure} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
 
@@ -71,5 +71,14 @@ describe("versionMismatch", () => {
     expect(versionMismatch("3.8.0", "3.9.2")).toBe(
       "The server runs Bokeh 3.8.0 but this page bundles BokehJS 3.9.2: pin the Python package to bokeh==3.9.2 (or use the bokeh-session build for 3.8.0).",
     )
+  })
+})
+
+describe("unknownModels", () => {
+  it("lists the types and says what to load", () => {
+    const error = unknownModels(["Gauge", "panel.models.Card"], "3.9.2")
+    expect(error.code).toBe("unknown-model")
+    expect(error.message).toMatch(/^The document uses model types that BokehJS 3\.9\.2 cannot resolve: Gauge, panel\.models\.Card\./)
+    expect(error.message).toContain("load that library's JavaScript")
   })
 })

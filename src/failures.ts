@@ -97,3 +97,12 @@ export function versionMismatch(serverVersion: string, bokehJsVersion: string): 
     `package to bokeh==${bokehJsVersion} (or use the bokeh-session build for ${serverVersion}).`
   )
 }
+
+export function unknownModels(types: string[], bokehJsVersion: string): BokehSessionError {
+  return new BokehSessionError(
+    "unknown-model",
+    `The document uses model types that BokehJS ${bokehJsVersion} cannot resolve: ${types.join(", ")}. ` +
+      `They come from a Bokeh extension or a library such as Panel: load that library's JavaScript in the page ` +
+      `before the element connects, or use an app built from Bokeh's own models.`,
+  )
+}

@@ -6,7 +6,7 @@
 import {default_resolver} from "@bokeh/bokehjs/build/js/lib/base"
 import {default_provider} from "@bokeh/bokehjs/build/js/lib/models/text/providers"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
-import {BokehSessionError} from "../errors.js"
+import {unknownModels} from "../failures.js"
 import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "./bundles.js"
 import {TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 
@@ -34,12 +34,7 @@ export async function loadModelsFor(docJson: unknown): Promise<void> {
   await Promise.all(loads)
   const unknown = missing()
   if (unknown.length > 0) {
-    throw new BokehSessionError(
-      "unknown-model",
-      `The document uses model types that BokehJS ${bokehJsVersion} cannot resolve: ${unknown.join(", ")}. ` +
-        `They come from a Bokeh extension or a library such as Panel: load that library's JavaScript in the page ` +
-        `before the element connects, or use an app built from Bokeh's own models.`,
-    )
+    throw unknownModels(unknown, bokehJsVersion)
   }
 }
 
