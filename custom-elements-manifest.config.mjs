@@ -1,13 +1,13 @@
 // `npm run build:manifest` writes dist/custom-elements.json (package.json "customElements") from the JSDoc.
-import {bokehSessionManifestPlugin} from "./scripts/manifest/bokeh-session-plugin.mjs"
+import {bokehSessionManifestPlugin} from "./build/manifest/bokeh-session-plugin.mjs"
 
 export default {
-  globs: ["src/element.ts", "src/define.ts"],
+  globs: ["src/element/element.ts", "src/element/define.ts"],
   outdir: "dist",
   litelement: true,
   // package.json names the manifest by hand ("customElements"): the analyzer would rewrite the whole file.
   packagejson: false,
   plugins: [
-    bokehSessionManifestPlugin({tagName: "bokeh-session", elementModule: "src/element.ts", defineModule: "src/define.ts"}),
+    bokehSessionManifestPlugin({tagName: "bokeh-session", elementModule: "src/element/element.ts", defineModule: "src/element/define.ts"}),
   ],
 }

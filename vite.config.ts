@@ -1,7 +1,7 @@
 import {defineConfig} from "vite"
-import {ssrSafeLitAliases} from "./scripts/lib/ssr-safe-lit.mjs"
-import {bokehJsRewrites} from "./scripts/lib/bokehjs-rewrites.mjs"
-import {staticGraphChunk} from "./scripts/lib/bokehjs-core-chunk.mjs"
+import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
+import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
+import {staticGraphChunk} from "./build/vite/bokehjs-core-chunk.mjs"
 
 /** Names for BokehJS's lazily loaded entry chunks, so that a network log (and the bench) tells them apart. */
 const BOKEHJS_BUNDLES: [string, string][] = [
@@ -19,7 +19,7 @@ export default defineConfig(({command}) => ({
   // Relative chunk URLs: the page may serve dist/ from any path.
   base: "./",
   plugins: command === "build" ? [bokehJsRewrites(), bokehJsCore.plugin] : [],
-  // The built entries must import under Node without a DOM (SSR); see scripts/lib/ssr-safe-lit.mjs.
+  // The built entries must import under Node without a DOM (SSR); see build/vite/ssr-safe-lit.mjs.
   resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,
   build: {
     outDir: "dist",

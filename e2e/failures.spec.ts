@@ -2,7 +2,7 @@
 import {createServer, type Server} from "node:net"
 import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
-import {base64UrlEncode} from "../src/token.js"
+import {base64UrlEncode} from "../src/session/token.js"
 import {appUrl, bokehOrigin, openBlankPage, pageOrigin, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
 

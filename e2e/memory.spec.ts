@@ -1,6 +1,6 @@
 // A removed element leaves nothing that keeps its plot alive. BokehJS 3.9.2's plot views never remove the
 // `visualViewport` resize listener they add, which keeps every removed plot's views, canvases and models; the
-// build removes it with the view (scripts/lib/bokehjs-rewrites.mjs).
+// build removes it with the view (build/vite/bokehjs-rewrites.mjs).
 import {expect, test} from "@playwright/test"
 import {addElement, openBlankPage, waitForStatus} from "./support/helpers.js"
 

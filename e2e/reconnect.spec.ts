@@ -1,7 +1,7 @@
 // Connection loss: the element shows it, reconnects with a fresh token and the same arguments, or gives up clearly.
 import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
-import {base64UrlDecode} from "../src/token.js"
+import {base64UrlDecode} from "../src/session/token.js"
 import {bokehJsCounts, elementProperty, openBlankPage, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
 

@@ -7,7 +7,7 @@ import {deflateSync, inflateSync} from "node:zlib"
 import {expect, test, type Page} from "@playwright/test"
 import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
-import {base64UrlDecode, base64UrlEncode} from "../src/token.js"
+import {base64UrlDecode, base64UrlEncode} from "../src/session/token.js"
 import {elementProperty, openBlankPage, pageOrigin, trackWebSockets, waitForStatus} from "./support/helpers.js"
 
 // Bokeh's own `bokeh secret` alphabet and length.

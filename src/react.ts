@@ -3,8 +3,8 @@
 // props into listeners for that exact event name.
 import type {LitElement} from "lit"
 import type {DetailedHTMLProps, HTMLAttributes} from "react"
-import type {BokehSessionElement} from "./element.js"
-import type {ArgumentsInput} from "./arguments.js"
+import type {BokehSessionElement} from "./element/element.js"
+import type {ArgumentsInput} from "./core/arguments.js"
 
 export * from "./index.js"
 

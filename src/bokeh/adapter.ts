@@ -9,10 +9,10 @@ import {Document, documents} from "@bokeh/bokehjs/build/js/lib/document/document
 import {add_document_standalone, index as rootViews} from "@bokeh/bokehjs/build/js/lib/embed/standalone.js"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager.js"
-import {BokehSessionError} from "../errors.js"
-import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../echo.js"
-import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "../failures.js"
-import {probeServer} from "../probe.js"
+import {BokehSessionError} from "../core/errors.js"
+import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
+import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "./failures.js"
+import {probeServer} from "./probe.js"
 import {loadModelsFor} from "./load-models.js"
 
 export {bokehJsVersion}

@@ -6,8 +6,8 @@
 import {default_resolver} from "@bokeh/bokehjs/build/js/lib/base"
 import {default_provider} from "@bokeh/bokehjs/build/js/lib/models/text/providers"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
-import {unknownModels} from "../failures.js"
-import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "./bundles.js"
+import {unknownModels} from "./failures.js"
+import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "../core/bundles.js"
 import {TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 
 // This module runs right after BokehJS's core models register and before any optional bundle can (they import

@@ -1,7 +1,7 @@
 /**
  * WGS84 longitude/latitude (degrees) to Web Mercator metres and back: the one projection BokehJS uses (tile
  * sources, GMap plots, mercator tickers). BokehJS gets it from proj4, which with its WKT parser is ~22 KB gzip of
- * every plot's JavaScript; the build puts this closed form in its place (scripts/lib/bokehjs-rewrites.mjs). A unit
+ * every plot's JavaScript; the build puts this closed form in its place (build/vite/bokehjs-rewrites.mjs). A unit
  * test checks it against proj4.
  */
 

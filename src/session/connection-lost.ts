@@ -1,4 +1,4 @@
-import {BokehSessionError} from "./errors.js"
+import {BokehSessionError} from "../core/errors.js"
 
 // Kept apart from failures.ts, which only the BokehJS adapter imports: the session code that loads before BokehJS
 // needs just this one, and sharing a module with the adapter would make it download BokehJS's core chunk.

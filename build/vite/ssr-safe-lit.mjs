@@ -7,8 +7,8 @@ import {fileURLToPath} from "node:url"
 const GUARDED_LIT_MODULES = ["lit-html", "@lit/reactive-element"]
 
 // The guarded builds fall back to @lit-labs/ssr-dom-shim (3 KB gzip, a whole DOM) for just `HTMLElement` and
-// `customElements`; src/ssr-dom-shim.ts provides those two, so the browser's first script stays small.
-const MINIMAL_DOM_SHIM = fileURLToPath(new URL("../../src/ssr-dom-shim.ts", import.meta.url))
+// `customElements`; build/ssr-dom-shim.ts provides those two, so the browser's first script stays small.
+const MINIMAL_DOM_SHIM = fileURLToPath(new URL("../ssr-dom-shim.ts", import.meta.url))
 
 /** Vite `resolve.alias` entries mapping each bare Lit specifier to the build Node resolves (the guarded one). */
 export function ssrSafeLitAliases() {

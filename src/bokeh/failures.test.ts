@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest"
-import {connectionLost} from "./connection-lost.js"
+import {connectionLost} from "../session/connection-lost.js"
 import {appUrlOf, sessionRejected, unknownModels, versionMismatch, websocketFailure} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}

@@ -1,4 +1,4 @@
-// Stands in for @lit-labs/ssr-dom-shim in the library build (see scripts/lib/ssr-safe-lit.mjs). Lit's guarded
+// Stands in for @lit-labs/ssr-dom-shim in the library build (see build/vite/ssr-safe-lit.mjs). Lit's guarded
 // builds use it only where there is no DOM (SSR, Node): there the element's class must still be definable and the
 // tag registrable. A browser never touches it, so it is kept to the two names Lit imports, ~0.2 KB instead of 3 KB.
 

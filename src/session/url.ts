@@ -1,4 +1,4 @@
-import {BokehSessionError} from "./errors.js"
+import {BokehSessionError} from "../core/errors.js"
 
 const EXAMPLE = "write the app URL that `bokeh serve` prints, e.g. http://localhost:5006/app"
 

@@ -1,10 +1,10 @@
-import {encodeArguments, normalizeArguments, type NormalizedArguments, type SessionArguments} from "./arguments.js"
-import {DEFAULT_TIMEOUT_MS} from "./defaults.js"
-import {BokehSessionError} from "./errors.js"
-import type {EchoedArguments} from "./echo.js"
+import {encodeArguments, normalizeArguments, type NormalizedArguments, type SessionArguments} from "../core/arguments.js"
+import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
+import {BokehSessionError} from "../core/errors.js"
+import type {EchoedArguments} from "../core/echo.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl} from "./url.js"
-import type {ClientSession, DisconnectInfo, Document} from "./bokeh/adapter.js"
+import type {ClientSession, DisconnectInfo, Document} from "../bokeh/adapter.js"
 
 export type {DisconnectInfo}
 
@@ -132,7 +132,7 @@ export async function obtainCredentials(
  * downloads nothing. `openPlannedSession` awaits the same import, where a failure surfaces.
  */
 export function prefetchBokehJs(): void {
-  import("./bokeh/adapter.js").catch(() => undefined)
+  import("../bokeh/adapter.js").catch(() => undefined)
 }
 
 /** Opens a planned session: loads BokehJS on first use, connects, and reads the echo. */
@@ -141,7 +141,7 @@ export async function openPlannedSession(
   credentials: SessionCredentials,
   options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning"> = {},
 ): Promise<PulledSession> {
-  const {openSession} = await import("./bokeh/adapter.js")
+  const {openSession} = await import("../bokeh/adapter.js")
   options.signal?.throwIfAborted()
   const opened = await openSession({
     websocketUrl: plan.websocketUrl,

@@ -1,12 +1,12 @@
 import {LitElement, html, nothing, type PropertyValues} from "lit"
-import {denormalizeArguments, readableArguments, type ArgumentsInput, type NormalizedArguments} from "./arguments.js"
-import {compareEcho, type EchoedArguments} from "./echo.js"
-import type {BokehSessionError} from "./errors.js"
-import {styles} from "./element-styles.js"
-import type {TokenProvider} from "./pull-session.js"
-import {loadSessionLifecycle} from "./lazy.js"
-import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} from "./session-lifecycle.js"
-import type {ClientSession} from "./bokeh/adapter.js"
+import {denormalizeArguments, readableArguments, type ArgumentsInput, type NormalizedArguments} from "../core/arguments.js"
+import {compareEcho, type EchoedArguments} from "../core/echo.js"
+import type {BokehSessionError} from "../core/errors.js"
+import {styles} from "./styles.js"
+import type {TokenProvider} from "../session/pull-session.js"
+import {loadSessionLifecycle} from "./loaders.js"
+import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} from "../session/lifecycle.js"
+import type {ClientSession} from "../bokeh/adapter.js"
 
 export type {BokehSessionStatus}
 

@@ -77,7 +77,7 @@ export function bokehJsRewrites() {
         if (!code.includes(from)) {
           this.error(
             `${file} no longer contains ${JSON.stringify(from)}: the installed BokehJS changed; update REWRITES in ` +
-              `scripts/lib/bokehjs-rewrites.mjs (or drop the entry if the problem it fixes is gone).`,
+              `build/vite/bokehjs-rewrites.mjs (or drop the entry if the problem it fixes is gone).`,
           )
         }
         code = code.replace(from, to)

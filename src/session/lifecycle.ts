@@ -1,8 +1,8 @@
-import type {ArgumentsInput, NormalizedArguments} from "./arguments.js"
-import type {EchoedArguments} from "./echo.js"
-import {BokehSessionError, type BokehSessionErrorCode} from "./errors.js"
+import type {ArgumentsInput, NormalizedArguments} from "../core/arguments.js"
+import type {EchoedArguments} from "../core/echo.js"
+import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
 import {connectionLost} from "./connection-lost.js"
-import {DEFAULT_RECONNECT_TIMEOUT_MS} from "./defaults.js"
+import {DEFAULT_RECONNECT_TIMEOUT_MS} from "../core/defaults.js"
 import {
   obtainCredentials,
   openPlannedSession,

@@ -1,4 +1,4 @@
-import {BokehSessionError} from "./errors.js"
+import {BokehSessionError} from "../core/errors.js"
 
 /**
  * The messages of the failures found on the network. Each names the likely cause and the fix, in the user's

@@ -1,5 +1,5 @@
 import {customAlphabet} from "nanoid"
-import {BokehSessionError} from "./errors.js"
+import {BokehSessionError} from "../core/errors.js"
 
 /** Bokeh's own session ids: 44 characters over [0-9A-Za-z], about 262 bits from the crypto RNG. */
 const SESSION_ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

@@ -1,10 +1,10 @@
 // Completes the manifest that @custom-elements-manifest/analyzer derives from the element's JSDoc:
-// - each event gets its TypeScript type from `GlobalEventHandlersEventMap` in src/define.ts (the declaration users
+// - each event gets its TypeScript type from `GlobalEventHandlersEventMap` in src/element/define.ts (the declaration users
 //   compile against), and the build fails when an event there has no `@fires` line, or a `@fires` has no type;
 // - Lit's internal state (`_status`, `state: true`) and private members are left out: they are not API;
 // - `@cssstate a, b, c - text` lists several states on one line;
 // - a property with a getter and no setter is marked `readonly` (the analyzer reports it as a plain field);
-// - the tag's registration (in src/define.ts, with a computed name the analyzer cannot follow) is recorded.
+// - the tag's registration (in src/element/define.ts, with a computed name the analyzer cannot follow) is recorded.
 
 const EVENT_MAP = "GlobalEventHandlersEventMap"
 
@@ -62,7 +62,7 @@ function typedEvents(events, eventTypes) {
     throw new Error(
       [
         ...undocumented.map((name) => `Event ${name} is declared in ${EVENT_MAP} but has no @fires line in the element's JSDoc: add one.`),
-        ...untyped.map((name) => `Event ${name} has a @fires line but no type in ${EVENT_MAP} (src/define.ts): declare it there.`),
+        ...untyped.map((name) => `Event ${name} has a @fires line but no type in ${EVENT_MAP} (src/element/define.ts): declare it there.`),
       ].join("\n"),
     )
   }
