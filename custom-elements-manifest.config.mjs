@@ -8,6 +8,10 @@ export default {
   // package.json names the manifest by hand ("customElements"): the analyzer would rewrite the whole file.
   packagejson: false,
   plugins: [
-    bokehSessionManifestPlugin({tagName: "bokeh-session", elementModule: "src/element/element.ts", defineModule: "src/element/define.ts"}),
+    bokehSessionManifestPlugin({
+      tagName: "bokeh-session",
+      elementModule: "src/element/element.ts",
+      defineModule: "src/element/define.ts",
+    }),
   ],
 }

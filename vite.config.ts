@@ -34,7 +34,8 @@ export default defineConfig(({command}) => ({
     },
     rollupOptions: {
       output: {
-        chunkFileNames: (chunk) => `chunks/${BOKEHJS_BUNDLES.find(([path]) => chunk.facadeModuleId?.endsWith(path))?.[1] ?? "[name]"}-[hash].js`,
+        chunkFileNames: (chunk) =>
+          `chunks/${BOKEHJS_BUNDLES.find(([path]) => chunk.facadeModuleId?.endsWith(path))?.[1] ?? "[name]"}-[hash].js`,
         // Vite's ES library mode keeps whitespace (for apps that bundle it again); these files go to browsers as is.
         minify: {codegen: {removeWhitespace: true}},
         // BokehJS's core in one chunk with the adapter: else the modules it shares with the widget bundles become

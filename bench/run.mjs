@@ -18,7 +18,15 @@ import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
 import {APPS, makePages} from "./lib/pages.mjs"
-import {createRemoveCycles, inPageRun, scriptBytes, setNetwork, timeToFirstRender, untilLoaded, untilRendered} from "./lib/measure.mjs"
+import {
+  createRemoveCycles,
+  inPageRun,
+  scriptBytes,
+  setNetwork,
+  timeToFirstRender,
+  untilLoaded,
+  untilRendered,
+} from "./lib/measure.mjs"
 import {printReport} from "./lib/report.mjs"
 import {rotated, summarize} from "./lib/stats.mjs"
 import {startStaticServer} from "./lib/static-server.mjs"
@@ -61,9 +69,13 @@ env.bokehOrigin = stock.origin
 env.nodelayOrigin = nodelay.origin
 
 const generated = JSON.parse(
-  execFileSync(ensurePythonEnv({log}), [join(ROOT, "bench", "lib", "bokeh_embed.py"), stock.origin, JSON.stringify(APPS)], {
-    encoding: "utf8",
-  }),
+  execFileSync(
+    ensurePythonEnv({log}),
+    [join(ROOT, "bench", "lib", "bokeh_embed.py"), stock.origin, JSON.stringify(APPS)],
+    {
+      encoding: "utf8",
+    },
+  ),
 )
 env.embeds = generated.embeds
 const bundle = (name) => {
@@ -170,11 +182,19 @@ try {
 
 results.summary = {
   firstRender: Object.fromEntries(
-    Object.entries(results.firstRender ?? {}).map(([key, {cold, warm}]) => [key, {cold: summarize(cold), warm: summarize(warm)}]),
+    Object.entries(results.firstRender ?? {}).map(([key, {cold, warm}]) => [
+      key,
+      {cold: summarize(cold), warm: summarize(warm)},
+    ]),
   ),
-  concurrency: Object.fromEntries(Object.entries(results.concurrency ?? {}).map(([key, times]) => [key, summarize(times)])),
+  concurrency: Object.fromEntries(
+    Object.entries(results.concurrency ?? {}).map(([key, times]) => [key, summarize(times)]),
+  ),
   nagle: Object.fromEntries(
-    Object.entries(results.nagle ?? {}).map(([key, {total, pull}]) => [key, {total: summarize(total), pull: pull.length ? summarize(pull) : null}]),
+    Object.entries(results.nagle ?? {}).map(([key, {total, pull}]) => [
+      key,
+      {total: summarize(total), pull: pull.length ? summarize(pull) : null},
+    ]),
   ),
 }
 const outDir = join(ROOT, "bench-results")

@@ -30,7 +30,9 @@ function readRows(): Record<string, string | string[]> {
       ;(args[name] ??= []).push(value)
     }
   }
-  return Object.fromEntries(Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]))
+  return Object.fromEntries(
+    Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]),
+  )
 }
 
 function logEvent(event: Event): void {

@@ -73,9 +73,13 @@ test("the demo page: edit an argument, apply, and the echo follows; Ctrl-C stops
   await expect(sessionA).toHaveJSProperty("echo", {N: ["7"], title: ["Hello from the browser"], note: ["a & b = c"]})
   await expect(sessionA.locator('[part=echo] tr[data-name="N"] td.received')).toHaveText("7")
   await expect(sessionA.locator("[part=echo] tr.mismatch")).toHaveCount(0)
-  expect(await sessionA.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)).not.toBe(firstId)
+  expect(await sessionA.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)).not.toBe(
+    firstId,
+  )
   // Session B is independent: untouched.
-  expect(await sessionB.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)).toBe(sessionBId)
+  expect(await sessionB.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)).toBe(
+    sessionBId,
+  )
   await expect(page.locator("#log li").first()).toContainText("#session-a bokeh-session-ready")
 
   const exited = new Promise<number | null>((resolve) => demo.once("exit", (code) => resolve(code)))

@@ -29,7 +29,9 @@ test("the drop-in page, with only dist/bokeh-session.js, renders the app and its
   await expect(element.locator("[part=echo] tbody tr")).toHaveCount(2)
   await expect(element.locator("[part=echo] tr.mismatch")).toHaveCount(0)
   // The app URL had a trailing slash; the websocket is <app url>/ws with the arguments as the query.
-  expect(sockets.map((socket) => socket.url())).toEqual([`${bokehOrigin().replace("http:", "ws:")}/echo/ws?N=10&title=drop-in`])
+  expect(sockets.map((socket) => socket.url())).toEqual([
+    `${bokehOrigin().replace("http:", "ws:")}/echo/ws?N=10&title=drop-in`,
+  ])
   // Everything else came from dist/ on the page's own server: no CDN.
   for (const url of requests) {
     expect(url.startsWith(`${pageOrigin()}/dist/`) || url === `${pageOrigin()}/e2e/pages/drop-in.html`).toBe(true)
@@ -46,8 +48,8 @@ test("tricky values come back exactly as sent", async ({page}) => {
     "with space": "a  b c ",
     "amp&eq=hash#": "& = # + % %20 %zz ?a=b",
     plus: "+1+",
-    "ключ": "значение ✓ 日本語 🎉",
-    "é": "ü",
+    ключ: "значение ✓ 日本語 🎉",
+    é: "ü",
     empty: "",
     big: fourKilobytes,
     repeated: ["1", "2", "2", ""],
@@ -55,14 +57,14 @@ test("tricky values come back exactly as sent", async ({page}) => {
   await addElement(page, {id: "tricky", arguments: sent})
   await waitForStatus(page, "tricky", "connected")
 
-  const expected = Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, Array.isArray(value) ? value : [value]]))
+  const expected = Object.fromEntries(
+    Object.entries(sent).map(([name, value]) => [name, Array.isArray(value) ? value : [value]]),
+  )
   expect(await elementProperty(page, "tricky", "echo")).toEqual(expected)
   const element = page.locator("#tricky")
   await expect(element.locator("[part=echo] tr.mismatch")).toHaveCount(0)
   await expect(element.locator("[part=echo] tr.match")).toHaveCount(Object.keys(sent).length)
-  const received = await element
-    .locator('[part=echo] tr[data-name="ключ"] td.received .value')
-    .allTextContents()
+  const received = await element.locator('[part=echo] tr[data-name="ключ"] td.received .value').allTextContents()
   expect(received).toEqual(["значение ✓ 日本語 🎉"])
   const repeated = await element.locator('[part=echo] tr[data-name="repeated"] td.received .value').allTextContents()
   expect(repeated).toEqual(["1", "2", "2", ""])
@@ -191,12 +193,15 @@ test("a non-string value is rejected with a clear error and no connection", asyn
   expect(event).toEqual({
     type: "bokeh-session-error",
     id: "bad",
-    detail: {code: "invalid-arguments", message: 'arguments.N must be a string or an array of strings, got number 10: write "10".'},
+    detail: {
+      code: "invalid-arguments",
+      message: 'arguments.N must be a string or an array of strings, got number 10: write "10".',
+    },
   })
   await expect(page.locator("#bad [part=error]")).toHaveText(event.detail.message as string)
-  expect(await page.locator("#bad").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).error?.code)).toBe(
-    "invalid-arguments",
-  )
+  expect(
+    await page.locator("#bad").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).error?.code),
+  ).toBe("invalid-arguments")
   expect(sockets).toHaveLength(0)
 
   // Fixing the value connects.
@@ -220,7 +225,11 @@ test("echoed markup is shown as text and never runs", async ({page}) => {
   const element = page.locator("#xss")
   await expect(element.locator("[part=echo] td.received .value")).toHaveText(markup)
   await expect(element.locator("[part=echo] td.name")).toHaveText("<b>name</b>")
-  expect(await element.evaluate((host) => host.shadowRoot!.querySelectorAll("[part=echo] img, [part=echo] script, [part=echo] b").length)).toBe(0)
+  expect(
+    await element.evaluate(
+      (host) => host.shadowRoot!.querySelectorAll("[part=echo] img, [part=echo] script, [part=echo] b").length,
+    ),
+  ).toBe(0)
   expect(dialogs).toEqual([])
 })
 
@@ -266,7 +275,11 @@ test("pullSession rejects bad input with a BokehSessionError before any network 
       await module.pullSession(url, {arguments: {N: ["1", 2]}})
       return null
     } catch (error) {
-      return {isError: error instanceof module.BokehSessionError, code: (error as {code: string}).code, message: (error as Error).message}
+      return {
+        isError: error instanceof module.BokehSessionError,
+        code: (error as {code: string}).code,
+        message: (error as Error).message,
+      }
     }
   }, appUrl("echo"))
   expect(failure).toEqual({

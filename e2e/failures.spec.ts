@@ -3,7 +3,15 @@ import {createServer, type Server} from "node:net"
 import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
 import {base64UrlEncode} from "../src/session/token.js"
-import {appUrl, bokehOrigin, openBlankPage, pageOrigin, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {
+  appUrl,
+  bokehOrigin,
+  openBlankPage,
+  pageOrigin,
+  recordedEvents,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
 
 /** Adds an element and returns the detail of its `bokeh-session-error` event. */
@@ -23,7 +31,11 @@ async function errorOf(page: Page, attributes: Record<string, string>): Promise<
   const detail = error!.detail as {code: string; message: string}
   // The same message is on the element and shown in part="error".
   await expect(page.locator("#failing [part=error]")).toHaveText(detail.message)
-  expect(await page.locator("#failing").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).error?.code)).toBe(detail.code)
+  expect(
+    await page
+      .locator("#failing")
+      .evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).error?.code),
+  ).toBe(detail.code)
   return detail
 }
 
@@ -80,7 +92,9 @@ test.describe("servers of their own", () => {
 
 test("session-rejected: an expired token from a backend", async ({page}) => {
   await openBlankPage(page)
-  const expired = base64UrlEncode(JSON.stringify({session_id: "a".repeat(44), session_expiry: Math.floor(Date.now() / 1000) - 60}))
+  const expired = base64UrlEncode(
+    JSON.stringify({session_id: "a".repeat(44), session_expiry: Math.floor(Date.now() / 1000) - 60}),
+  )
   const {code, message} = await errorOf(page, {url: appUrl("echo"), token: expired})
   expect(code).toBe("session-rejected")
   expect(message).toContain("The token from your backend is expired")
@@ -120,6 +134,8 @@ test("unknown-model: the document needs a model BokehJS cannot resolve, and the 
   expect(message).toMatch(/cannot resolve: \S*Gauge\./)
   expect(message).toContain("load that library's JavaScript")
   await expect.poll(() => sockets[0].isClosed()).toBe(true)
-  const counts = await page.evaluate(async () => (await import(`${location.origin}/dist/bokeh-session.js`)).inspectBokehJs())
+  const counts = await page.evaluate(async () =>
+    (await import(`${location.origin}/dist/bokeh-session.js`)).inspectBokehJs(),
+  )
   expect(counts).toEqual({documents: 0, rootViews: 0})
 })

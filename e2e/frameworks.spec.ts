@@ -25,7 +25,10 @@ for (const framework of ["react", "vue", "angular"] as const) {
       await expect(page.getByTestId("status")).toHaveText("connected")
       await expect(page.getByTestId("echo")).toHaveText(JSON.stringify({N: ["10"], title: [title]}))
       const first = await sessionIdOf(page)
-      await expect(page.getByTestId("log").locator("li")).toHaveText([`bokeh-session-connecting ${first}`, `bokeh-session-ready ${first}`])
+      await expect(page.getByTestId("log").locator("li")).toHaveText([
+        `bokeh-session-connecting ${first}`,
+        `bokeh-session-ready ${first}`,
+      ])
       // The element's own echo table agrees with what the framework shows.
       await expect(page.locator("bokeh-session tr[data-name=N] td.received")).toHaveText("10")
 
@@ -42,7 +45,9 @@ for (const framework of ["react", "vue", "angular"] as const) {
         `bokeh-session-connecting ${second}`,
         `bokeh-session-ready ${second}`,
       ])
-      expect(await page.locator("bokeh-session").evaluate((element) => (element as BokehSessionElement).arguments)).toEqual({N: "25", title})
+      expect(
+        await page.locator("bokeh-session").evaluate((element) => (element as BokehSessionElement).arguments),
+      ).toEqual({N: "25", title})
       // One websocket per session, and the first one is closed.
       expect(sockets.map((socket) => new URL(socket.url()).pathname)).toEqual(["/echo/ws", "/echo/ws"])
       await expect.poll(() => sockets[0]!.isClosed()).toBe(true)

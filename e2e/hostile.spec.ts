@@ -1,7 +1,15 @@
 // Hostile input in a real page: each is refused before any network use, with a message that names the fix; the
 // limits themselves are the real server's (a query at the limit goes through).
 import {expect, test} from "@playwright/test"
-import {appUrl, elementProperty, openBlankPage, pageOrigin, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {
+  appUrl,
+  elementProperty,
+  openBlankPage,
+  pageOrigin,
+  recordedEvents,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
 
 interface HostileCase {
   title: string
@@ -13,13 +21,43 @@ interface HostileCase {
 }
 
 const CASES: HostileCase[] = [
-  {title: "a number", argumentsSource: `({N: 10})`, code: "invalid-arguments", message: /^arguments\.N must be a string or an array of strings, got number 10: write "10"\.$/},
-  {title: "null", argumentsSource: `({N: null})`, code: "invalid-arguments", message: /^arguments\.N .* got null: write "" for an empty value, or leave the key out\.$/},
-  {title: "a nested object", argumentsSource: `({cfg: {a: {b: 1}}})`, code: "invalid-arguments", message: /^arguments\.cfg .* got object \{"a":\{"b":1\}\}: send it as a string, e\.g\. JSON\.stringify/},
-  {title: "an array of non-strings", argumentsSource: `({ids: ["1", 2, true]})`, code: "invalid-arguments", message: /^arguments\.ids\[1\] must be a string, got number 2: write "2"\.$/},
-  {title: "a bokeh- key", argumentsSource: `({"bokeh-session-id": "mine"})`, code: "invalid-arguments", message: /keys starting with "bokeh-" are reserved by the Bokeh server/},
+  {
+    title: "a number",
+    argumentsSource: `({N: 10})`,
+    code: "invalid-arguments",
+    message: /^arguments\.N must be a string or an array of strings, got number 10: write "10"\.$/,
+  },
+  {
+    title: "null",
+    argumentsSource: `({N: null})`,
+    code: "invalid-arguments",
+    message: /^arguments\.N .* got null: write "" for an empty value, or leave the key out\.$/,
+  },
+  {
+    title: "a nested object",
+    argumentsSource: `({cfg: {a: {b: 1}}})`,
+    code: "invalid-arguments",
+    message: /^arguments\.cfg .* got object \{"a":\{"b":1\}\}: send it as a string, e\.g\. JSON\.stringify/,
+  },
+  {
+    title: "an array of non-strings",
+    argumentsSource: `({ids: ["1", 2, true]})`,
+    code: "invalid-arguments",
+    message: /^arguments\.ids\[1\] must be a string, got number 2: write "2"\.$/,
+  },
+  {
+    title: "a bokeh- key",
+    argumentsSource: `({"bokeh-session-id": "mine"})`,
+    code: "invalid-arguments",
+    message: /keys starting with "bokeh-" are reserved by the Bokeh server/,
+  },
   {title: "an empty key", argumentsSource: `({"": "x"})`, code: "invalid-arguments", message: /empty key/},
-  {title: "a lone surrogate", argumentsSource: `({name: "a\\uD800b"})`, code: "invalid-arguments", message: /^arguments\.name contains a lone surrogate \(U\+D800\)/},
+  {
+    title: "a lone surrogate",
+    argumentsSource: `({name: "a\\uD800b"})`,
+    code: "invalid-arguments",
+    message: /^arguments\.name contains a lone surrogate \(U\+D800\)/,
+  },
   {
     title: "a query over the server's 64 KiB request block",
     argumentsSource: `({blob: "x".repeat(70000)})`,
@@ -32,14 +70,44 @@ const CASES: HostileCase[] = [
     code: "invalid-arguments",
     message: /^arguments has 1001 values, over the limit of 1000/,
   },
-  {title: "malformed JSON in the attribute", attributes: {arguments: `{"N": "10",}`}, code: "invalid-arguments", message: /^The arguments attribute is not valid JSON \(.+\): write a JSON object/},
-  {title: "a JSON array in the attribute", attributes: {arguments: `["N", "10"]`}, code: "invalid-arguments", message: /^arguments must be an object of strings, got array/},
-  {title: "a malformed token", attributes: {token: "<not a token>"}, code: "invalid-token", message: /^token is not a Bokeh session token/},
-  {title: "a token without a session id", attributes: {token: "eyJhIjoxfQ"}, code: "invalid-token", message: /lacks "session_id"/},
-  {title: "a javascript: url", attributes: {url: "javascript:alert(1)"}, code: "invalid-url", message: /uses javascript:, but a Bokeh server speaks http\(s\) or ws\(s\)/},
+  {
+    title: "malformed JSON in the attribute",
+    attributes: {arguments: `{"N": "10",}`},
+    code: "invalid-arguments",
+    message: /^The arguments attribute is not valid JSON \(.+\): write a JSON object/,
+  },
+  {
+    title: "a JSON array in the attribute",
+    attributes: {arguments: `["N", "10"]`},
+    code: "invalid-arguments",
+    message: /^arguments must be an object of strings, got array/,
+  },
+  {
+    title: "a malformed token",
+    attributes: {token: "<not a token>"},
+    code: "invalid-token",
+    message: /^token is not a Bokeh session token/,
+  },
+  {
+    title: "a token without a session id",
+    attributes: {token: "eyJhIjoxfQ"},
+    code: "invalid-token",
+    message: /lacks "session_id"/,
+  },
+  {
+    title: "a javascript: url",
+    attributes: {url: "javascript:alert(1)"},
+    code: "invalid-url",
+    message: /uses javascript:, but a Bokeh server speaks http\(s\) or ws\(s\)/,
+  },
   {title: "a file: url", attributes: {url: "file:///etc/passwd"}, code: "invalid-url", message: /uses file:/},
   {title: "a malformed url", attributes: {url: "http://[::1"}, code: "invalid-url", message: /is not a valid URL/},
-  {title: "a zero timeout", attributes: {timeout: "0"}, code: "invalid-arguments", message: /^timeout must be a positive number of milliseconds/},
+  {
+    title: "a zero timeout",
+    attributes: {timeout: "0"},
+    code: "invalid-arguments",
+    message: /^timeout must be a positive number of milliseconds/,
+  },
 ]
 
 for (const hostile of CASES) {
@@ -77,13 +145,18 @@ for (const hostile of CASES) {
   })
 }
 
-test("the server's limits themselves pass: 1000 values, and a query just under 60 KiB, echo exactly", async ({page}) => {
+test("the server's limits themselves pass: 1000 values, and a query just under 60 KiB, echo exactly", async ({
+  page,
+}) => {
   await openBlankPage(page)
   const many = Array.from({length: 1000}, (_, index) => `v${index}`)
   const big = "é".repeat(Math.floor((60 * 1024 - 4) / 6)) // "%C3%A9" per character
   await page.evaluate(
     ({url, many, big}) => {
-      for (const [id, args] of [["many", {k: many}], ["big", {b: big}]] as const) {
+      for (const [id, args] of [
+        ["many", {k: many}],
+        ["big", {b: big}],
+      ] as const) {
         const element = document.createElement("bokeh-session")
         element.id = id
         element.arguments = args

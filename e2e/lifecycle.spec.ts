@@ -13,7 +13,9 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
-test("50 arguments changes within one second end with exactly one live session, carrying the last arguments", async ({page}) => {
+test("50 arguments changes within one second end with exactly one live session, carrying the last arguments", async ({
+  page,
+}) => {
   const sockets = trackWebSockets(page)
   await openBlankPage(page)
   await server.statsWhere((stats) => stats.sessions === 0)
@@ -56,7 +58,9 @@ test("100 create/remove cycles leave no websockets, documents, views or server s
       element.arguments = {cycle: String(cycle)}
       const done = new Promise<void>((resolve, reject) => {
         element.addEventListener("bokeh-session-ready", () => resolve(), {once: true})
-        element.addEventListener("bokeh-session-error", (event) => reject(new Error(JSON.stringify(event.detail))), {once: true})
+        element.addEventListener("bokeh-session-error", (event) => reject(new Error(JSON.stringify(event.detail))), {
+          once: true,
+        })
       })
       document.body.append(element)
       await done

@@ -34,7 +34,9 @@ test("a widget document fetches widget and table code but not MathJax, and rende
   expect([...chunks].sort()).toEqual(["bokehjs-tables", "bokehjs-widgets"])
 })
 
-test("a document with TeX fetches MathJax, also after a widget document on the page went without it", async ({page}) => {
+test("a document with TeX fetches MathJax, also after a widget document on the page went without it", async ({
+  page,
+}) => {
   const chunks = trackChunks(page)
   await openBlankPage(page)
   await addElement(page, {id: "widgets", app: "widgets", arguments: {a: "1"}})

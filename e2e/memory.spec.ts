@@ -39,6 +39,8 @@ test("a removed element's plot views are garbage collected", async ({page, conte
   for (let i = 0; i < 3; i++) {
     await cdp.send("HeapProfiler.collectGarbage")
   }
-  const collected = await page.evaluate(() => (window as unknown as {plotCanvas: WeakRef<HTMLCanvasElement>}).plotCanvas.deref() === undefined)
+  const collected = await page.evaluate(
+    () => (window as unknown as {plotCanvas: WeakRef<HTMLCanvasElement>}).plotCanvas.deref() === undefined,
+  )
   expect(collected).toBe(true)
 })

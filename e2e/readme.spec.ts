@@ -12,16 +12,24 @@ test("the README's HTML, events, CSS and pullSession examples work as written", 
 
   await expect(page.locator("#plot")).toHaveJSProperty("status", "connected")
   await expect(page.locator("#query")).toHaveJSProperty("status", "connected")
-  const plotId = await page.locator("#plot").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)
-  await expect.poll(() => logs.filter((line) => line.startsWith("log ready"))).toEqual([`log ready ${plotId} {"N":["10"],"title":["Hello"]}`])
-  expect(await page.locator("#query").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo)).toEqual({
+  const plotId = await page
+    .locator("#plot")
+    .evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)
+  await expect
+    .poll(() => logs.filter((line) => line.startsWith("log ready")))
+    .toEqual([`log ready ${plotId} {"N":["10"],"title":["Hello"]}`])
+  expect(
+    await page.locator("#query").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo),
+  ).toEqual({
     N: ["10"],
     color: ["red"],
   })
 
   // The class-only entry registers the same element under another name.
   await expect(page.locator("team-plot")).toHaveJSProperty("status", "connected")
-  expect(await page.locator("team-plot").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo)).toEqual({N: ["3"]})
+  expect(
+    await page.locator("team-plot").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo),
+  ).toEqual({N: ["3"]})
 
   // The CSS snippet styles the parts by state.
   const status = page.locator("#plot").locator("[part=status]")
@@ -29,7 +37,9 @@ test("the README's HTML, events, CSS and pullSession examples work as written", 
   await expect(status).toHaveCSS("font-style", "italic")
 
   // pullSession renders into the container and reports the echo.
-  await expect.poll(() => logs.find((line) => line.startsWith("log pulled"))).toMatch(/^log pulled [0-9A-Za-z]{44} \{"N":\["5"\]\}$/)
+  await expect
+    .poll(() => logs.find((line) => line.startsWith("log pulled")))
+    .toMatch(/^log pulled [0-9A-Za-z]{44} \{"N":\["5"\]\}$/)
   await expect(page.locator("#pulled .bk-Figure, #pulled [class*=bk-]").first()).toBeAttached()
   expect(logs.filter((line) => line.startsWith("error"))).toEqual([])
 

@@ -2,7 +2,14 @@
 import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
 import {base64UrlDecode} from "../src/session/token.js"
-import {bokehJsCounts, elementProperty, openBlankPage, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {
+  bokehJsCounts,
+  elementProperty,
+  openBlankPage,
+  recordedEvents,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
 
 const HOUR = 60 * 60 * 1000
@@ -37,7 +44,7 @@ async function addEchoElement(page: Page, url: string, attributes: Record<string
       for (const [name, value] of Object.entries(attributes)) {
         element.setAttribute(name, value)
       }
-      element.arguments = {N: "6", title: "survivor", "ключ": "значение"}
+      element.arguments = {N: "6", title: "survivor", ключ: "значение"}
       element.url = url
       document.body.append(element)
     },
@@ -45,7 +52,9 @@ async function addEchoElement(page: Page, url: string, attributes: Record<string
   )
 }
 
-test("after a SIGKILL and 60 s down, the element reconnects with a fresh token and shows the same echo", async ({page}) => {
+test("after a SIGKILL and 60 s down, the element reconnects with a fresh token and shows the same echo", async ({
+  page,
+}) => {
   test.setTimeout(180_000)
   // The page's clock runs 2 h 59 m 30 s behind the server's: the first minted token expires (server time) 30 s
   // after it is made, so a reconnect 60 s later works only with a freshly minted token. It also covers a client
@@ -61,7 +70,7 @@ test("after a SIGKILL and 60 s down, the element reconnects with a fresh token a
     await waitForStatus(page, "survivor", "connected")
     const sessionId = await elementProperty(page, "survivor", "sessionId")
     const echo = await elementProperty(page, "survivor", "echo")
-    expect(echo).toEqual({N: ["6"], title: ["survivor"], "ключ": ["значение"]})
+    expect(echo).toEqual({N: ["6"], title: ["survivor"], ключ: ["значение"]})
 
     await server.stop("SIGKILL")
     await waitForStatus(page, "survivor", "reconnecting")
@@ -119,7 +128,9 @@ test("connection-lost: reconnecting gives up after reconnect-timeout and frees t
   await waitForStatus(page, "survivor", "error")
   const error = (await recordedEvents(page, "survivor")).find((event) => event.type === "bokeh-session-error")!
   expect(error.detail.code).toBe("connection-lost")
-  expect(error.detail.message).toMatch(/^Lost the connection to ws:\/\/127\.0\.0\.1:\d+\/echo\/ws and could not reconnect within \d+ s/)
+  expect(error.detail.message).toMatch(
+    /^Lost the connection to ws:\/\/127\.0\.0\.1:\d+\/echo\/ws and could not reconnect within \d+ s/,
+  )
   expect(error.detail.message).toContain("Call restart() once the server is back")
   expect(await bokehJsCounts(page)).toEqual({documents: 0, rootViews: 0})
 })

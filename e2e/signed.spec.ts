@@ -19,7 +19,15 @@ let tokenServer: {process: ChildProcess; url: string}
 async function startTokenServer(): Promise<{process: ChildProcess; url: string}> {
   const child = spawn(
     ensurePythonEnv(),
-    [join(ROOT, "demo", "token_server.py"), "--port", "0", "--allow-origin", pageOrigin(), "--app-url", `${bokeh.origin}/echo`],
+    [
+      join(ROOT, "demo", "token_server.py"),
+      "--port",
+      "0",
+      "--allow-origin",
+      pageOrigin(),
+      "--app-url",
+      `${bokeh.origin}/echo`,
+    ],
     {env: {...process.env, BOKEH_SECRET_KEY: SECRET, PYTHONUNBUFFERED: "1"}, stdio: ["ignore", "pipe", "pipe"]},
   )
   let output = ""
@@ -86,7 +94,9 @@ async function addElementWithProvider(page: Page, id: string, args: Record<strin
   )
 }
 
-test("signed ids: a tokenProvider backed by the token endpoint opens the session with the token's arguments", async ({page}) => {
+test("signed ids: a tokenProvider backed by the token endpoint opens the session with the token's arguments", async ({
+  page,
+}) => {
   const tokenBodies: string[] = []
   page.on("response", async (response) => {
     if (response.url() === tokenServer.url && response.request().method() === "POST") {
@@ -128,7 +138,9 @@ test("signed ids: without a token the error is session-rejected and says how to 
   await expect(page.locator("#unsigned [part=error]")).toHaveText(error.message)
 })
 
-test("signed ids: arguments edited in the browser do not reach the app, and an edited token is refused", async ({page}) => {
+test("signed ids: arguments edited in the browser do not reach the app, and an edited token is refused", async ({
+  page,
+}) => {
   const sockets = trackWebSockets(page)
   // The backend decided these; the page then asks for others in the URL.
   const token = await fetchToken({user: ["alice"], N: ["5"]})
@@ -174,13 +186,18 @@ function forgeTokenArguments(token: string, args: Record<string, string[]>): str
   const payload = JSON.parse(base64UrlDecode(payloadPart)) as Record<string, unknown>
   const extra = JSON.parse(inflateSync(Buffer.from(payload.__bk__zlib_ as string, "base64url")).toString("utf8"))
   extra.arguments = Object.fromEntries(
-    Object.entries(args).map(([key, values]) => [key, values.map((value) => ({bytes: Buffer.from(value).toString("base64url")}))]),
+    Object.entries(args).map(([key, values]) => [
+      key,
+      values.map((value) => ({bytes: Buffer.from(value).toString("base64url")})),
+    ]),
   )
   payload.__bk__zlib_ = deflateSync(Buffer.from(JSON.stringify(extra))).toString("base64url")
   return `${base64UrlEncode(JSON.stringify(payload))}.${signature}`
 }
 
-test("signed ids: after the server restarts, the element reconnects with a fresh token from the provider", async ({page}) => {
+test("signed ids: after the server restarts, the element reconnects with a fresh token from the provider", async ({
+  page,
+}) => {
   await openBlankPage(page)
   await addElementWithProvider(page, "again", {N: "8", title: "again"})
   await waitForStatus(page, "again", "connected")

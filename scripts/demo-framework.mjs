@@ -14,7 +14,11 @@ if (!FRAMEWORKS.includes(framework)) {
 
 const pagePort = Number(process.env.DEMO_PORT ?? (await freePort()))
 const origins = [`localhost:${pagePort}`, `127.0.0.1:${pagePort}`]
-const bokeh = await startBokehServer({apps: ["demo/apps/echo.py"], origins, onOutput: (line) => console.log(`[bokeh] ${line}`)})
+const bokeh = await startBokehServer({
+  apps: ["demo/apps/echo.py"],
+  origins,
+  onOutput: (line) => console.log(`[bokeh] ${line}`),
+})
 process.env.VITE_BOKEH_APP_URL = `http://127.0.0.1:${bokeh.port}/echo`
 
 const vite = await createServer({

@@ -65,7 +65,11 @@ async function startCluster(work, signed) {
     const env = {BUILD_LOG: buildLog, ...(signed ? {BOKEH_SIGN_SESSIONS: "yes", BOKEH_SECRET_KEY: SECRET} : {})}
     const backends = []
     for (let index = 0; index < BACKENDS; index++) {
-      const backend = await startBokehServer({apps: ["e2e/apps/count_builds.py"], origins: [`127.0.0.1:${proxyPort}`], env})
+      const backend = await startBokehServer({
+        apps: ["e2e/apps/count_builds.py"],
+        origins: [`127.0.0.1:${proxyPort}`],
+        env,
+      })
       stops.push(() => backend.stop())
       backends.push(backend)
     }
@@ -111,7 +115,11 @@ async function startCluster(work, signed) {
     await stop()
     throw error
   }
-  const builds = () => readFileSync(buildLog, "utf8").split("\n").filter(Boolean).map((line) => line.split(" "))
+  const builds = () =>
+    readFileSync(buildLog, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split(" "))
   return {proxyOrigin, builds, stop}
 }
 
@@ -147,7 +155,9 @@ try {
     const cluster = await startCluster(work, signed)
     const suffix = signed ? ", signed ids" : ""
     try {
-      results.push(await measure(browser, cluster, `Bokeh server_document${suffix}`, "server-document.html", embedReady))
+      results.push(
+        await measure(browser, cluster, `Bokeh server_document${suffix}`, "server-document.html", embedReady),
+      )
       results.push(await measure(browser, cluster, `<bokeh-session>${suffix}`, "element.html", elementReady))
     } finally {
       await cluster.stop()
@@ -158,9 +168,13 @@ try {
   await browser.close()
 }
 
-console.log(`${BACKENDS} bokeh serve processes behind nginx round robin, ${LOADS} page loads each, fresh browser context per load:`)
+console.log(
+  `${BACKENDS} bokeh serve processes behind nginx round robin, ${LOADS} page loads each, fresh browser context per load:`,
+)
 console.table(results)
 for (let index = 0; index < results.length; index += 2) {
   const [embed, element] = [results[index], results[index + 1]]
-  console.log(`App builds per page load, ${embed.scenario} / ${element.scenario}: ${(embed.buildsPerLoad / element.buildsPerLoad).toFixed(2)}`)
+  console.log(
+    `App builds per page load, ${embed.scenario} / ${element.scenario}: ${(embed.buildsPerLoad / element.buildsPerLoad).toFixed(2)}`,
+  )
 }

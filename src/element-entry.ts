@@ -15,7 +15,13 @@ export type {
 export {defineBokehSession, DEFAULT_TAG_NAME} from "./element/define.js"
 export {pullSession} from "./element/loaders.js"
 export {DEFAULT_TIMEOUT_MS} from "./core/defaults.js"
-export type {PullSessionOptions, PulledSession, TokenProvider, TokenRequest, DisconnectInfo} from "./session/pull-session.js"
+export type {
+  PullSessionOptions,
+  PulledSession,
+  TokenProvider,
+  TokenRequest,
+  DisconnectInfo,
+} from "./session/pull-session.js"
 export {BokehSessionError, isBokehSessionError} from "./core/errors.js"
 export type {BokehSessionErrorCode} from "./core/errors.js"
 export {encodeArguments, normalizeArguments, parseArgumentsAttribute} from "./core/arguments.js"

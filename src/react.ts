@@ -36,6 +36,8 @@ export type BokehSessionJsxProps = DetailedHTMLProps<HTMLAttributes<BokehSession
   BokehSessionEventProps
 
 declare module "react" {
+  // React declares JSX as a namespace: augmenting it needs the same form.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       "bokeh-session": BokehSessionJsxProps

@@ -17,7 +17,12 @@ export function setNetwork(spec) {
     throw new Error(`--network ${spec}: write it as <Mbit/s>mbit,<latency>ms, e.g. 20mbit,20ms`)
   }
   const bytesPerSecond = (Number(match[1]) * 1e6) / 8
-  network = {offline: false, latency: Number(match[2]), downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond / 4}
+  network = {
+    offline: false,
+    latency: Number(match[2]),
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond / 4,
+  }
 }
 
 async function newPage(browser) {
@@ -37,7 +42,10 @@ async function waitForFirstRender(page, errors, label) {
   try {
     await page.waitForFunction(() => window.__firstRender != null, null, {timeout: RENDER_TIMEOUT_MS, polling: 50})
   } catch (error) {
-    throw new Error(`${label}: no render within ${RENDER_TIMEOUT_MS} ms. Page errors: ${errors.join(" | ") || "none"}`, {cause: error})
+    throw new Error(
+      `${label}: no render within ${RENDER_TIMEOUT_MS} ms. Page errors: ${errors.join(" | ") || "none"}`,
+      {cause: error},
+    )
   }
   return page.evaluate(() => window.__firstRender)
 }
@@ -129,7 +137,13 @@ export async function createRemoveCycles(browser, url, cycles) {
     if (errors.length > 0) {
       throw new Error(`cycles: page errors: ${errors.join(" | ")}`)
     }
-    return {cycles, before, after, heapGrowthBytes: after.heap - before.heap, documentsRetained: after.documents - before.documents}
+    return {
+      cycles,
+      before,
+      after,
+      heapGrowthBytes: after.heap - before.heap,
+      documentsRetained: after.documents - before.documents,
+    }
   } finally {
     await context.close()
   }

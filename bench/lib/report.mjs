@@ -9,7 +9,12 @@ const verdict = (value, limit) => `${value.toFixed(2)}× ${value <= limit ? "✓
 function table(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)))
   for (const [index, row] of rows.entries()) {
-    console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join("  ").trimEnd())
+    console.log(
+      row
+        .map((cell, column) => String(cell).padEnd(widths[column]))
+        .join("  ")
+        .trimEnd(),
+    )
     if (index === 0) {
       console.log(widths.map((width) => "-".repeat(width)).join("  "))
     }
@@ -17,10 +22,13 @@ function table(rows) {
 }
 
 export function printReport(results) {
-  const {summary} = results
-  console.log(`\nbokeh-session bench: ${results.trials} trials per variant, interleaved; ${results.chromium}; ${results.date}`)
+  console.log(
+    `\nbokeh-session bench: ${results.trials} trials per variant, interleaved; ${results.chromium}; ${results.date}`,
+  )
   console.log(`dist: ${results.dist}${results.compare == null ? "" : `; --compare: ${results.compare}`}`)
-  console.log(`network: ${results.network === "none" ? "unthrottled (localhost)" : `${results.network} (CDP emulation, every page)`}`)
+  console.log(
+    `network: ${results.network === "none" ? "unthrottled (localhost)" : `${results.network} (CDP emulation, every page)`}`,
+  )
   console.log("Times are medians [25th–75th percentile] in ms.\n")
 
   if (results.firstRender != null) {
@@ -72,7 +80,6 @@ function printFirstRender({summary}) {
     console.log(`  goal ${app} cold: ${verdict(ratio(element.cold.median, embed.cold.median), 0.6)}`)
     console.log(`  goal ${app} warm: ${verdict(ratio(element.warm.median, embed.warm.median), 0.8)}`)
   }
-
 }
 
 function printBytes(results) {
@@ -101,12 +108,13 @@ function printBytes(results) {
         `element ÷ raw ${ratio(results.bytes[`element/${app}`].gzip, results.bytes[`raw/${app}`].gzip).toFixed(2)}×`,
     )
   }
-
 }
 
 function printConcurrency({summary}) {
   console.log("\n3. N sessions opened at once on one page, BokehJS already loaded (plot app): start to all rendered")
-  const concurrencyRows = [["N", "<bokeh-session> elements", "raw pull_session + add_document_standalone", "elements ÷ raw"]]
+  const concurrencyRows = [
+    ["N", "<bokeh-session> elements", "raw pull_session + add_document_standalone", "elements ÷ raw"],
+  ]
   for (const n of [1, 10, 30]) {
     const elements = summary.concurrency[`elements/${n}`]
     const raw = summary.concurrency[`raw/${n}`]
@@ -118,21 +126,39 @@ function printConcurrency({summary}) {
   const thirty = ratio(summary.concurrency["elements/30"].median, summary.concurrency["raw/30"].median)
   console.log(`  goal 30 elements vs 30 raw pulls: ${verdict(thirty, 1.1)}`)
 
-  console.log("\n4. The server's Nagle delay: one session open against stock bokeh serve vs one whose websocket sets TCP_NODELAY")
+  console.log(
+    "\n4. The server's Nagle delay: one session open against stock bokeh serve vs one whose websocket sets TCP_NODELAY",
+  )
   const nagle = summary.nagle
   table([
     ["measure", "stock server", "TCP_NODELAY server", "stock − nodelay"],
-    ["raw pull_session (until document)", spread(nagle["raw/stock"].pull), spread(nagle["raw/nodelay"].pull), ms(nagle["raw/stock"].pull.median - nagle["raw/nodelay"].pull.median)],
-    ["raw pull + render", spread(nagle["raw/stock"].total), spread(nagle["raw/nodelay"].total), ms(nagle["raw/stock"].total.median - nagle["raw/nodelay"].total.median)],
-    ["<bokeh-session> until ready", spread(nagle["elements/stock"].total), spread(nagle["elements/nodelay"].total), ms(nagle["elements/stock"].total.median - nagle["elements/nodelay"].total.median)],
+    [
+      "raw pull_session (until document)",
+      spread(nagle["raw/stock"].pull),
+      spread(nagle["raw/nodelay"].pull),
+      ms(nagle["raw/stock"].pull.median - nagle["raw/nodelay"].pull.median),
+    ],
+    [
+      "raw pull + render",
+      spread(nagle["raw/stock"].total),
+      spread(nagle["raw/nodelay"].total),
+      ms(nagle["raw/stock"].total.median - nagle["raw/nodelay"].total.median),
+    ],
+    [
+      "<bokeh-session> until ready",
+      spread(nagle["elements/stock"].total),
+      spread(nagle["elements/nodelay"].total),
+      ms(nagle["elements/stock"].total.median - nagle["elements/nodelay"].total.median),
+    ],
   ])
-
 }
 
 function printCycles({cycles}) {
   for (const [app, result] of Object.entries(cycles)) {
     console.log(`\n5. ${result.cycles} create/ready/remove cycles of one element (${app} app), after one warm-up cycle`)
-    console.log(`  JS heap after GC: ${(result.before.heap / 2 ** 20).toFixed(2)} MB -> ${(result.after.heap / 2 ** 20).toFixed(2)} MB`)
+    console.log(
+      `  JS heap after GC: ${(result.before.heap / 2 ** 20).toFixed(2)} MB -> ${(result.after.heap / 2 ** 20).toFixed(2)} MB`,
+    )
     const growth = result.heapGrowthBytes / 2 ** 20
     console.log(`  goal heap growth: ${growth.toFixed(2)} MB ${growth <= 5 ? "✓" : "✗"} (goal ≤ 5 MB)`)
     console.log(

@@ -42,7 +42,10 @@ export function startStaticServer({distDir, compareDir, page}) {
       response.writeHead(404).end("not found")
       return
     }
-    const headers = {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "max-age=3600"}
+    const headers = {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "max-age=3600",
+    }
     let body = readFileSync(file)
     if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
       if (!gzipped.has(file)) {

@@ -15,7 +15,8 @@ export function bokehSessionManifestPlugin({tagName, elementModule, defineModule
     name: "bokeh-session-manifest",
     analyzePhase({ts, node}) {
       if (ts.isClassDeclaration(node)) {
-        const accessors = (kind) => node.members.filter((member) => member.kind === kind).map((member) => member.name.getText())
+        const accessors = (kind) =>
+          node.members.filter((member) => member.kind === kind).map((member) => member.name.getText())
         const setters = new Set(accessors(ts.SyntaxKind.SetAccessor))
         for (const name of accessors(ts.SyntaxKind.GetAccessor)) {
           if (!setters.has(name)) getterOnly.add(`${node.name?.text}.${name}`)
@@ -38,7 +39,9 @@ export function bokehSessionManifestPlugin({tagName, elementModule, defineModule
       }
       element.attributes = (element.attributes ?? []).filter((attribute) => !attribute.fieldName?.startsWith("_"))
       element.members = (element.members ?? [])
-        .filter((member) => member.privacy !== "private" && !member.name.startsWith("_") && !member.name.startsWith("#"))
+        .filter(
+          (member) => member.privacy !== "private" && !member.name.startsWith("_") && !member.name.startsWith("#"),
+        )
         .map((member) => (getterOnly.has(`${element.name}.${member.name}`) ? {...member, readonly: true} : member))
       element.events = typedEvents(element.events ?? [], eventTypes)
       element.cssStates = (element.cssStates ?? []).flatMap(splitStateList)
@@ -61,8 +64,13 @@ function typedEvents(events, eventTypes) {
   if (undocumented.length > 0 || untyped.length > 0) {
     throw new Error(
       [
-        ...undocumented.map((name) => `Event ${name} is declared in ${EVENT_MAP} but has no @fires line in the element's JSDoc: add one.`),
-        ...untyped.map((name) => `Event ${name} has a @fires line but no type in ${EVENT_MAP} (src/element/define.ts): declare it there.`),
+        ...undocumented.map(
+          (name) => `Event ${name} is declared in ${EVENT_MAP} but has no @fires line in the element's JSDoc: add one.`,
+        ),
+        ...untyped.map(
+          (name) =>
+            `Event ${name} has a @fires line but no type in ${EVENT_MAP} (src/element/define.ts): declare it there.`,
+        ),
       ].join("\n"),
     )
   }

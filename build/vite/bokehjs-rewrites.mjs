@@ -13,7 +13,7 @@ const REWRITES = [
     // A `CustomJS(module=True)` callback is a blob: URL, which an ordinary dynamic import loads the same way. The
     // eval only hid the import from TypeScript's CommonJS transpilation, which this build does not use.
     file: "@bokeh/bokehjs/build/js/lib/models/callbacks/customjs.js",
-    from: "await eval(`import(\"${url}\")`)",
+    from: 'await eval(`import("${url}")`)',
     to: "await import(/* @vite-ignore */ url)",
   },
   {

@@ -13,11 +13,16 @@ const MINIMAL_DOM_SHIM = fileURLToPath(new URL("../ssr-dom-shim.ts", import.meta
 /** Vite `resolve.alias` entries mapping each bare Lit specifier to the build Node resolves (the guarded one). */
 export function ssrSafeLitAliases() {
   const shim = {find: /^@lit-labs\/ssr-dom-shim$/, replacement: MINIMAL_DOM_SHIM}
-  return [shim, ...GUARDED_LIT_MODULES.map((specifier) => {
-    const resolved = fileURLToPath(import.meta.resolve(specifier))
-    if (!resolved.includes("/node/")) {
-      throw new Error(`Expected Node to resolve ${specifier} to Lit's node build, got ${resolved}: check the Lit version.`)
-    }
-    return {find: new RegExp(`^${specifier.replace("/", "\\/")}$`), replacement: resolved}
-  })]
+  return [
+    shim,
+    ...GUARDED_LIT_MODULES.map((specifier) => {
+      const resolved = fileURLToPath(import.meta.resolve(specifier))
+      if (!resolved.includes("/node/")) {
+        throw new Error(
+          `Expected Node to resolve ${specifier} to Lit's node build, got ${resolved}: check the Lit version.`,
+        )
+      }
+      return {find: new RegExp(`^${specifier.replace("/", "\\/")}$`), replacement: resolved}
+    }),
+  ]
 }

@@ -32,9 +32,9 @@ function echoOf(args: Record<string, string>): Record<string, string[]> {
 function snapshot(page: Page): Promise<Snapshot[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll("bokeh-session")].map((element) => {
-      const source = element.session?.document.get_model_by_name("backend-pid") as
-        | {get_column(name: string): ArrayLike<unknown> | null}
-        | null
+      const source = element.session?.document.get_model_by_name("backend-pid") as {
+        get_column(name: string): ArrayLike<unknown> | null
+      } | null
       return {
         id: element.id,
         status: element.status,
@@ -55,10 +55,14 @@ function countByBackend(snapshots: Snapshot[], cluster: Backend[]): Map<number, 
 }
 
 function describeCounts(counts: Map<number, string[]>, cluster: Backend[]): string {
-  return cluster.map((backend) => `port ${backend.port} (pid ${backend.pid}): ${counts.get(backend.pid)!.length}`).join(", ")
+  return cluster
+    .map((backend) => `port ${backend.port} (pid ${backend.pid}): ${counts.get(backend.pid)!.length}`)
+    .join(", ")
 }
 
-test("a 40 KB argument value passes through the proxy (nginx's request-line limit is raised to Bokeh's)", async ({page}) => {
+test("a 40 KB argument value passes through the proxy (nginx's request-line limit is raised to Bokeh's)", async ({
+  page,
+}) => {
   await page.goto(`${proxyOrigin()}/e2e/cluster/pages/cluster.html`)
   await page.waitForFunction(() => customElements.get("bokeh-session") != null)
   const outcome = await page.evaluate(async (url) => {
@@ -74,7 +78,11 @@ test("a 40 KB argument value passes through the proxy (nginx's request-line limi
     document.body.append(element)
     await settled
     // Compared here: a 40 KB string in a failed assertion would bury the report.
-    return {status: element.status, error: element.error?.message ?? null, echoedExactly: element.echo?.big?.[0] === big}
+    return {
+      status: element.status,
+      error: element.error?.message ?? null,
+      echoedExactly: element.echo?.big?.[0] === big,
+    }
   }, `${proxyOrigin()}/echo_pid`)
   expect(outcome).toEqual({status: "connected", error: null, echoedExactly: true})
 })
@@ -101,7 +109,9 @@ test("30 elements behind round-robin nginx echo their own arguments, spread over
       {url: appUrl, all: Array.from({length: ELEMENT_COUNT}, (_, index) => argumentsFor(index))},
     )
     await expect
-      .poll(async () => (await snapshot(page)).filter((element) => element.status === "connected").length, {timeout: 60_000})
+      .poll(async () => (await snapshot(page)).filter((element) => element.status === "connected").length, {
+        timeout: 60_000,
+      })
       .toBe(ELEMENT_COUNT)
     const snapshots = await snapshot(page)
     for (const [index, element] of snapshots.entries()) {
@@ -128,7 +138,8 @@ test("30 elements behind round-robin nginx echo their own arguments, spread over
       .poll(
         async () =>
           (await snapshot(page)).filter(
-            (element) => orphans.has(element.id) && element.status === "connected" && element.pid !== String(victim.pid),
+            (element) =>
+              orphans.has(element.id) && element.status === "connected" && element.pid !== String(victim.pid),
           ).length,
         {timeout: 90_000},
       )

@@ -11,7 +11,10 @@ export interface BuiltDemo {
   remove(): void
 }
 
-export async function buildFrameworkDemo(framework: "react" | "vue" | "angular", bokehAppUrl: string): Promise<BuiltDemo> {
+export async function buildFrameworkDemo(
+  framework: "react" | "vue" | "angular",
+  bokehAppUrl: string,
+): Promise<BuiltDemo> {
   const folder = `frameworks/${framework}-${process.pid}-${Date.now()}`
   const outDir = join(ROOT, "e2e", "pages", folder)
   const previous = process.env.VITE_BOKEH_APP_URL

@@ -46,7 +46,12 @@ export async function addElement(page: Page, options: AddOptions): Promise<void>
       element.url = url
       document.body.append(element)
     },
-    {id: options.id, url: appUrl(options.app ?? "echo"), args: options.arguments, attribute: options.argumentsAttribute},
+    {
+      id: options.id,
+      url: appUrl(options.app ?? "echo"),
+      args: options.arguments,
+      attribute: options.argumentsAttribute,
+    },
   )
 }
 
@@ -55,7 +60,9 @@ export async function waitForStatus(page: Page, id: string, status: string): Pro
 }
 
 export function elementProperty<K extends keyof BokehSessionElement>(page: Page, id: string, key: K): Promise<unknown> {
-  return page.locator(`#${id}`).evaluate((element, key) => (element as unknown as Record<string, unknown>)[key], key as string)
+  return page
+    .locator(`#${id}`)
+    .evaluate((element, key) => (element as unknown as Record<string, unknown>)[key], key as string)
 }
 
 export async function recordedEvents(page: Page, id?: string): Promise<RecordedEvent[]> {

@@ -43,10 +43,14 @@ export async function startDedicatedServer(options: DedicatedOptions = {}): Prom
     port: options.port,
     origins: options.origins ?? [new URL(pageOrigin()).host],
     args: [
-      "--log-level", "debug",
-      "--stats-log-frequency", "200",
-      "--unused-session-lifetime", "500",
-      "--check-unused-sessions", "200",
+      "--log-level",
+      "debug",
+      "--stats-log-frequency",
+      "200",
+      "--unused-session-lifetime",
+      "500",
+      "--check-unused-sessions",
+      "200",
       ...(options.args ?? []),
     ],
     env: options.env,
@@ -57,7 +61,10 @@ export async function startDedicatedServer(options: DedicatedOptions = {}): Prom
       }
       const sessionsMatch = STATS_SESSIONS.exec(line)
       if (sessionsMatch != null) {
-        seen.push({serial: ++serial, stats: {clients, sessions: Number(sessionsMatch[1]), unused: Number(sessionsMatch[2])}})
+        seen.push({
+          serial: ++serial,
+          stats: {clients, sessions: Number(sessionsMatch[1]), unused: Number(sessionsMatch[2])},
+        })
         seen.splice(0, Math.max(0, seen.length - 50))
       }
     },

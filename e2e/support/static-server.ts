@@ -15,7 +15,10 @@ const TYPES: Record<string, string> = {
 
 const SERVED = ["/dist/", "/e2e/pages/"]
 
-export function startStaticServer(root: string, replacements: Record<string, string>): Promise<{server: Server; port: number}> {
+export function startStaticServer(
+  root: string,
+  replacements: Record<string, string>,
+): Promise<{server: Server; port: number}> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname))
     const file = join(root, path)

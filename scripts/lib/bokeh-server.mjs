@@ -55,10 +55,14 @@ export async function startBokehServer({apps, origins, port, args = [], env = {}
   const child = spawn(
     python,
     [
-      "-m", "bokeh", "serve",
+      "-m",
+      "bokeh",
+      "serve",
       ...apps.map((app) => join(ROOT, app)),
-      "--port", String(listenPort),
-      "--address", "127.0.0.1",
+      "--port",
+      String(listenPort),
+      "--address",
+      "127.0.0.1",
       ...origins.map((origin) => `--allow-websocket-origin=${origin}`),
       ...args,
     ],
@@ -85,7 +89,7 @@ export async function startBokehServer({apps, origins, port, args = [], env = {}
     await waitForPort(listenPort, child, 60_000)
   } catch (error) {
     child.kill("SIGKILL")
-    throw new Error(`${error.message}\n--- bokeh serve output ---\n${log}`)
+    throw new Error(`${error.message}\n--- bokeh serve output ---\n${log}`, {cause: error})
   }
   const exited = new Promise((resolve) => child.once("exit", resolve))
   return {

@@ -16,7 +16,9 @@ export const CHROMIUM_ARGS = [
 export function chromiumExecutable() {
   if (process.env.CHROMIUM_PATH) {
     if (!existsSync(process.env.CHROMIUM_PATH)) {
-      throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist: point it at a Chromium binary or unset it.`)
+      throw new Error(
+        `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist: point it at a Chromium binary or unset it.`,
+      )
     }
     return process.env.CHROMIUM_PATH
   }

@@ -59,7 +59,10 @@ class SdkConnection extends ClientConnection {
     return reply
   }
 
-  protected override _on_open(resolve: (session: ClientSession) => void, reject: (error: Error | string) => void): void {
+  protected override _on_open(
+    resolve: (session: ClientSession) => void,
+    reject: (error: Error | string) => void,
+  ): void {
     super._on_open(resolve, reject)
     if (this.#closeOnAck) {
       this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
@@ -230,9 +233,9 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     document: session.document,
     serverVersion,
     readEcho() {
-      const source = session.document.get_model_by_name(ECHO_SOURCE_NAME) as
-        | {get_column?: (name: string) => ArrayLike<unknown> | null}
-        | null
+      const source = session.document.get_model_by_name(ECHO_SOURCE_NAME) as {
+        get_column?: (name: string) => ArrayLike<unknown> | null
+      } | null
       if (source?.get_column == null) {
         return null
       }

@@ -78,7 +78,9 @@ describe("unknownModels", () => {
   it("lists the types and says what to load", () => {
     const error = unknownModels(["Gauge", "panel.models.Card"], "3.9.2")
     expect(error.code).toBe("unknown-model")
-    expect(error.message).toMatch(/^The document uses model types that BokehJS 3\.9\.2 cannot resolve: Gauge, panel\.models\.Card\./)
+    expect(error.message).toMatch(
+      /^The document uses model types that BokehJS 3\.9\.2 cannot resolve: Gauge, panel\.models\.Card\./,
+    )
     expect(error.message).toContain("load that library's JavaScript")
   })
 })

@@ -86,7 +86,6 @@ export function timedOut(websocketUrl: string, timeoutMs: number): BokehSessionE
   )
 }
 
-
 /** Works, but a mismatch between the server's Bokeh and the bundled BokehJS can break models or the protocol. */
 export function versionMismatch(serverVersion: string, bokehJsVersion: string): string | null {
   if (serverVersion === bokehJsVersion) {

@@ -36,19 +36,37 @@ describe("referencedModelTypes", () => {
     const doc = {
       defs: [{type: "model", name: "MyData", extends: {type: "object", name: "DataModel"}}],
       roots: [
-        {type: "object", name: "Figure", id: "p1", attributes: {renderers: [{type: "object", name: "GlyphRenderer", id: "p2"}]}},
+        {
+          type: "object",
+          name: "Figure",
+          id: "p1",
+          attributes: {renderers: [{type: "object", name: "GlyphRenderer", id: "p2"}]},
+        },
         {type: "object", name: "MyData", id: "p3"},
-        {type: "object", name: "DataTable", id: "p4", attributes: {columns: [{type: "object", name: "TableColumn", id: "p5"}]}},
+        {
+          type: "object",
+          name: "DataTable",
+          id: "p4",
+          attributes: {columns: [{type: "object", name: "TableColumn", id: "p5"}]},
+        },
       ],
     }
-    expect([...referencedModelTypes(doc)].sort()).toEqual(["DataModel", "DataTable", "Figure", "GlyphRenderer", "TableColumn"])
+    expect([...referencedModelTypes(doc)].sort()).toEqual([
+      "DataModel",
+      "DataTable",
+      "Figure",
+      "GlyphRenderer",
+      "TableColumn",
+    ])
   })
 })
 
 describe("MATH_TEXT_MODELS", () => {
   it("lists exactly the model classes of the installed BokehJS's math_text module", () => {
     const source = readFileSync(join(LIB, "models/text/math_text.d.ts"), "utf8")
-    const models = [...source.matchAll(/export declare class (\w+)/g)].map(([, name]) => name).filter((name) => !name.endsWith("View"))
+    const models = [...source.matchAll(/export declare class (\w+)/g)]
+      .map(([, name]) => name)
+      .filter((name) => !name.endsWith("View"))
     expect([...MATH_TEXT_MODELS].sort()).toEqual(models.sort())
   })
 })
@@ -71,12 +89,18 @@ describe("documentUsesMath", () => {
 
   it("finds math text models, also where they have no text yet", () => {
     for (const name of MATH_TEXT_MODELS) {
-      expect(documentUsesMath({roots: [{type: "object", name: "Axis", attributes: {axis_label: {type: "object", name, id: "m"}}}]})).toBe(true)
+      expect(
+        documentUsesMath({
+          roots: [{type: "object", name: "Axis", attributes: {axis_label: {type: "object", name, id: "m"}}}],
+        }),
+      ).toBe(true)
     }
   })
 
   it("does not look inside binary buffers", () => {
     const bytes = new TextEncoder().encode("$$x$$")
-    expect(documentUsesMath({roots: [{type: "object", name: "ColumnDataSource", attributes: {data: bytes}}]})).toBe(false)
+    expect(documentUsesMath({roots: [{type: "object", name: "ColumnDataSource", attributes: {data: bytes}}]})).toBe(
+      false,
+    )
   })
 })

@@ -5,10 +5,30 @@
 
 /** Every model that `models/widgets/tables/main` registers. A unit test checks this against BokehJS's sources. */
 export const TABLE_MODELS: ReadonlySet<string> = new Set([
-  "StringEditor", "TextEditor", "SelectEditor", "PercentEditor", "CheckboxEditor", "IntEditor", "NumberEditor",
-  "TimeEditor", "DateEditor", "StringFormatter", "ScientificFormatter", "NumberFormatter", "BooleanFormatter",
-  "DateFormatter", "HTMLTemplateFormatter", "GroupingInfo", "DataCube", "DataTable", "AvgAggregator",
-  "MinAggregator", "MaxAggregator", "SumAggregator", "TableColumn", "TableWidget",
+  "StringEditor",
+  "TextEditor",
+  "SelectEditor",
+  "PercentEditor",
+  "CheckboxEditor",
+  "IntEditor",
+  "NumberEditor",
+  "TimeEditor",
+  "DateEditor",
+  "StringFormatter",
+  "ScientificFormatter",
+  "NumberFormatter",
+  "BooleanFormatter",
+  "DateFormatter",
+  "HTMLTemplateFormatter",
+  "GroupingInfo",
+  "DataCube",
+  "DataTable",
+  "AvgAggregator",
+  "MinAggregator",
+  "MaxAggregator",
+  "SumAggregator",
+  "TableColumn",
+  "TableWidget",
 ])
 
 /** The math text models; their views typeset with MathJax. */
@@ -33,7 +53,13 @@ export function documentUsesMath(docJson: unknown): boolean {
       found = TEX_OPENERS.some((opener) => node.includes(opener))
       return
     }
-    if (node === null || typeof node !== "object" || seen.has(node) || ArrayBuffer.isView(node) || node instanceof ArrayBuffer) {
+    if (
+      node === null ||
+      typeof node !== "object" ||
+      seen.has(node) ||
+      ArrayBuffer.isView(node) ||
+      node instanceof ArrayBuffer
+    ) {
       return
     }
     seen.add(node)

@@ -33,7 +33,10 @@ describe("wgs84ToWebMercator", () => {
   })
 
   it("leaves the poles as proj4 does", () => {
-    for (const pole of [[10, 90], [-10, -90]] as [number, number][]) {
+    for (const pole of [
+      [10, 90],
+      [-10, -90],
+    ] as [number, number][]) {
       expect(wgs84ToWebMercator.forward([...pole])).toEqual(reference.forward([...pole]))
     }
   })

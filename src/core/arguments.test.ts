@@ -43,8 +43,14 @@ describe("normalizeArguments", () => {
   it.each([
     [{N: 10}, 'arguments.N must be a string or an array of strings, got number 10: write "10".'],
     [{flag: true}, 'arguments.flag must be a string or an array of strings, got boolean true: write "true".'],
-    [{N: null}, 'arguments.N must be a string or an array of strings, got null: write "" for an empty value, or leave the key out.'],
-    [{N: undefined}, 'arguments.N must be a string or an array of strings, got undefined: write "" for an empty value, or leave the key out.'],
+    [
+      {N: null},
+      'arguments.N must be a string or an array of strings, got null: write "" for an empty value, or leave the key out.',
+    ],
+    [
+      {N: undefined},
+      'arguments.N must be a string or an array of strings, got undefined: write "" for an empty value, or leave the key out.',
+    ],
     [
       {cfg: {a: 1}},
       'arguments.cfg must be a string or an array of strings, got object {"a":1}: send it as a string, e.g. JSON.stringify(value), and parse it in the app.',
@@ -62,8 +68,12 @@ describe("normalizeArguments", () => {
   })
 
   it("rejects a non-object", () => {
-    expect(failure(() => normalizeArguments(42)).message).toMatch(/^arguments must be an object of strings, got number 42/)
-    expect(failure(() => normalizeArguments(["a"])).message).toMatch(/^arguments must be an object of strings, got array \["a"\]/)
+    expect(failure(() => normalizeArguments(42)).message).toMatch(
+      /^arguments must be an object of strings, got number 42/,
+    )
+    expect(failure(() => normalizeArguments(["a"])).message).toMatch(
+      /^arguments must be an object of strings, got array \["a"\]/,
+    )
   })
 
   it("rejects an empty key", () => {
@@ -77,9 +87,13 @@ describe("normalizeArguments", () => {
   })
 
   it("rejects lone surrogates in keys and values", () => {
-    expect(failure(() => normalizeArguments({a: "x\uD800y"})).message).toMatch(/^arguments\.a contains a lone surrogate \(U\+D800\)/)
+    expect(failure(() => normalizeArguments({a: "x\uD800y"})).message).toMatch(
+      /^arguments\.a contains a lone surrogate \(U\+D800\)/,
+    )
     expect(failure(() => normalizeArguments({["k\uDC00"]: "x"})).message).toMatch(/lone surrogate \(U\+DC00\)/)
-    expect(failure(() => normalizeArguments({a: ["ok", "\uDBFF"]})).message).toMatch(/^arguments\.a\[1\] contains a lone surrogate/)
+    expect(failure(() => normalizeArguments({a: ["ok", "\uDBFF"]})).message).toMatch(
+      /^arguments\.a\[1\] contains a lone surrogate/,
+    )
   })
 
   it("accepts paired surrogates (emoji)", () => {
@@ -97,7 +111,9 @@ describe("normalizeArguments", () => {
   it("fails early above the server's request size, with the measured size and the limit", () => {
     const big = "é".repeat(MAX_QUERY_BYTES / 6 + 1) // "%C3%A9": 6 bytes each when encoded
     const message = failure(() => normalizeArguments({v: big})).message
-    expect(message).toMatch(new RegExp(`^arguments encode to a ${2 + big.length * 6}-byte query, over the limit of ${MAX_QUERY_BYTES} bytes`))
+    expect(message).toMatch(
+      new RegExp(`^arguments encode to a ${2 + big.length * 6}-byte query, over the limit of ${MAX_QUERY_BYTES} bytes`),
+    )
   })
 })
 
@@ -118,11 +134,15 @@ describe("parseArgumentsAttribute", () => {
 
   it("reports malformed JSON with the parser's reason and both accepted forms", () => {
     const message = failure(() => parseArgumentsAttribute('{"N": 10,}')).message
-    expect(message).toMatch(/^The arguments attribute is not valid JSON \(.+\): write a JSON object such as \{"N":"10"\} or a query string such as N=10\.$/)
+    expect(message).toMatch(
+      /^The arguments attribute is not valid JSON \(.+\): write a JSON object such as \{"N":"10"\} or a query string such as N=10\.$/,
+    )
   })
 
   it("rejects JSON that is not an object", () => {
-    expect(failure(() => parseArgumentsAttribute('["N"]')).message).toMatch(/^arguments must be an object of strings, got array/)
+    expect(failure(() => parseArgumentsAttribute('["N"]')).message).toMatch(
+      /^arguments must be an object of strings, got array/,
+    )
     expect(failure(() => parseArgumentsAttribute('{"N": 10}')).message).toMatch(/^arguments\.N must be a string/)
   })
 
@@ -137,7 +157,7 @@ describe("encodeArguments", () => {
   })
 
   it("round-trips tricky values through URLSearchParams", () => {
-    const args = {"a b": ["& = # + %"], "ключ": ["значение", ""], "+": ["%20"]}
+    const args = {"a b": ["& = # + %"], ключ: ["значение", ""], "+": ["%20"]}
     expect(normalizeArguments(new URLSearchParams(encodeArguments(args)))).toEqual(args)
   })
 

@@ -127,7 +127,9 @@ export function encodeArguments(args: NormalizedArguments): string {
 
 /** The compact public form: a single value stays a string, several stay an array. */
 export function denormalizeArguments(args: NormalizedArguments): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]))
+  return Object.fromEntries(
+    Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]),
+  )
 }
 
 function checkName(name: string): void {

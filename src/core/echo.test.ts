@@ -19,7 +19,10 @@ describe("echoFromColumns", () => {
 
 describe("compareEcho", () => {
   it("marks equal, different, missing and unexpected names", () => {
-    const rows = compareEcho({same: ["1"], differ: ["a", "b"], lost: ["x"], none: []}, {same: ["1"], differ: ["a"], extra: ["y"]})
+    const rows = compareEcho(
+      {same: ["1"], differ: ["a", "b"], lost: ["x"], none: []},
+      {same: ["1"], differ: ["a"], extra: ["y"]},
+    )
     expect(rows).toEqual([
       {name: "same", sent: ["1"], received: ["1"], matches: true},
       {name: "differ", sent: ["a", "b"], received: ["a"], matches: false},

@@ -10,7 +10,10 @@ export type EchoedArguments = Record<string, string[]>
  * Builds the echo from the echo source's two columns, `name` and `value`, one row per received value. Returns
  * null when the columns are not two equally long lists of strings (the app does not follow the contract).
  */
-export function echoFromColumns(names: ArrayLike<unknown> | null, values: ArrayLike<unknown> | null): EchoedArguments | null {
+export function echoFromColumns(
+  names: ArrayLike<unknown> | null,
+  values: ArrayLike<unknown> | null,
+): EchoedArguments | null {
   if (names == null || values == null || names.length !== values.length) {
     return null
   }

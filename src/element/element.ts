@@ -1,5 +1,10 @@
 import {LitElement, html, nothing, type PropertyValues} from "lit"
-import {denormalizeArguments, readableArguments, type ArgumentsInput, type NormalizedArguments} from "../core/arguments.js"
+import {
+  denormalizeArguments,
+  readableArguments,
+  type ArgumentsInput,
+  type NormalizedArguments,
+} from "../core/arguments.js"
 import {compareEcho, type EchoedArguments} from "../core/echo.js"
 import type {BokehSessionError} from "../core/errors.js"
 import {styles} from "./styles.js"
@@ -128,6 +133,8 @@ export class BokehSessionElement extends LitElement {
     this.timeout = null
     this.reconnectTimeout = null
     this.#internals = typeof this.attachInternals === "function" ? this.attachInternals() : null
+    // The host's getters run with the host as `this`; they read the element.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const element = this
     this.#host = {
       get inputs(): SessionInputs {
@@ -291,16 +298,26 @@ export class BokehSessionElement extends LitElement {
     }
     const rows = compareEcho(sent ?? {}, echo)
     return html`<table part="echo">
-      <caption>Arguments sent and received</caption>
-      <thead><tr><th>Name</th><th>Sent</th><th>Received</th><th></th></tr></thead>
+      <caption>
+        Arguments sent and received
+      </caption>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Sent</th>
+          <th>Received</th>
+          <th></th>
+        </tr>
+      </thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr class=${row.matches ? "match" : "mismatch"} data-name=${row.name}>
-            <td class="name">${row.name}</td>
-            <td class="sent">${renderValues(row.sent)}</td>
-            <td class="received">${row.received == null ? html`<em>missing</em>` : renderValues(row.received)}</td>
-            <td class="mark">${markFor(row)}</td>
-          </tr>`,
+          (row) =>
+            html`<tr class=${row.matches ? "match" : "mismatch"} data-name=${row.name}>
+              <td class="name">${row.name}</td>
+              <td class="sent">${renderValues(row.sent)}</td>
+              <td class="received">${row.received == null ? html`<em>missing</em>` : renderValues(row.received)}</td>
+              <td class="mark">${markFor(row)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`
@@ -327,7 +344,9 @@ function renderValues(values: string[]) {
 /** What the server would receive, independent of key order (Bokeh's arguments are a dict). */
 function argumentsKey(input: ArgumentsInput): string | null {
   const normalized = readableArguments(input)
-  return normalized == null ? null : JSON.stringify(Object.entries(normalized).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return normalized == null
+    ? null
+    : JSON.stringify(Object.entries(normalized).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 function argumentsToAttribute(value: ArgumentsInput): string | null {

@@ -12,12 +12,16 @@ export const styles = css`
     width: 100%;
   }
   [part="status"] {
-    font: 0.8125rem/1.4 system-ui, sans-serif;
+    font:
+      0.8125rem/1.4 system-ui,
+      sans-serif;
     color: #555;
     margin: 0.25rem 0;
   }
   [part="error"] {
-    font: 0.875rem/1.4 system-ui, sans-serif;
+    font:
+      0.875rem/1.4 system-ui,
+      sans-serif;
     color: #a4000f;
     background: #fff0f0;
     border-left: 3px solid #a4000f;
@@ -26,7 +30,9 @@ export const styles = css`
     white-space: pre-wrap;
   }
   [part="echo"] {
-    font: 0.8125rem/1.4 system-ui, sans-serif;
+    font:
+      0.8125rem/1.4 system-ui,
+      sans-serif;
     border-collapse: collapse;
     margin: 0.25rem 0;
   }
@@ -56,7 +62,9 @@ export const styles = css`
     white-space: nowrap;
   }
   [part="no-echo"] {
-    font: 0.8125rem/1.4 system-ui, sans-serif;
+    font:
+      0.8125rem/1.4 system-ui,
+      sans-serif;
     color: #555;
   }
 `

@@ -37,7 +37,12 @@ export interface SessionHost {
 }
 
 /** Failures that another attempt cannot fix. */
-const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set(["invalid-url", "invalid-arguments", "invalid-token", "unknown-model"])
+const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set([
+  "invalid-url",
+  "invalid-arguments",
+  "invalid-token",
+  "unknown-model",
+])
 
 const reconnectDelay = (attempt: number): number => Math.min(5000, 250 * 2 ** attempt)
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -99,7 +104,11 @@ export class SessionLifecycle {
         return
       }
       this.#set("connected")
-      this.#host.emit("bokeh-session-ready", {sessionId: pulled.sessionId, arguments: pulled.arguments, echo: pulled.echo})
+      this.#host.emit("bokeh-session-ready", {
+        sessionId: pulled.sessionId,
+        arguments: pulled.arguments,
+        echo: pulled.echo,
+      })
     } catch (error) {
       if (generation === this.#generation) {
         this.#fail(asSessionError(error))
@@ -216,7 +225,11 @@ export class SessionLifecycle {
           return
         }
         this.#set("connected")
-        this.#host.emit("bokeh-session-reconnected", {sessionId: pulled.sessionId, arguments: pulled.arguments, echo: pulled.echo})
+        this.#host.emit("bokeh-session-reconnected", {
+          sessionId: pulled.sessionId,
+          arguments: pulled.arguments,
+          echo: pulled.echo,
+        })
         return
       } catch (error) {
         if (generation !== this.#generation) {

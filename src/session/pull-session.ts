@@ -1,4 +1,9 @@
-import {encodeArguments, normalizeArguments, type NormalizedArguments, type SessionArguments} from "../core/arguments.js"
+import {
+  encodeArguments,
+  normalizeArguments,
+  type NormalizedArguments,
+  type SessionArguments,
+} from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError} from "../core/errors.js"
 import type {EchoedArguments} from "../core/echo.js"

@@ -36,7 +36,10 @@ export function mintUnsignedToken(sessionId: string, nowMs: number = Date.now())
 export function parseToken(token: string): TokenPayload {
   const fix = "pass the token exactly as the backend's bokeh.util.token.generate_jwt_token returned it"
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)?$/.test(token)) {
-    throw new BokehSessionError("invalid-token", `token is not a Bokeh session token (expected base64url, optionally ".signature"): ${fix}.`)
+    throw new BokehSessionError(
+      "invalid-token",
+      `token is not a Bokeh session token (expected base64url, optionally ".signature"): ${fix}.`,
+    )
   }
   let payload: unknown
   try {
@@ -46,10 +49,7 @@ export function parseToken(token: string): TokenPayload {
   }
   const record = payload as Partial<TokenPayload> | null
   if (typeof record?.session_id !== "string" || record.session_id === "" || typeof record.session_expiry !== "number") {
-    throw new BokehSessionError(
-      "invalid-token",
-      `token payload lacks "session_id" or "session_expiry": ${fix}.`,
-    )
+    throw new BokehSessionError("invalid-token", `token payload lacks "session_id" or "session_expiry": ${fix}.`)
   }
   return record as TokenPayload
 }

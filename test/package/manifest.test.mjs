@@ -9,10 +9,24 @@ import {fileURLToPath} from "node:url"
 
 const root = fileURLToPath(new URL("../../", import.meta.url))
 const manifest = JSON.parse(readFileSync(join(root, "dist/custom-elements.json"), "utf8"))
-const declaration = manifest.modules.flatMap((module) => module.declarations ?? []).find((item) => item.tagName === "bokeh-session")
+const declaration = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .find((item) => item.tagName === "bokeh-session")
 const {BokehSessionElement} = await import(join(root, "dist/element.js"))
 // Lifecycle hooks Lit calls; they are not API for users of the element.
-const LIT_HOOKS = new Set(["constructor", "connectedCallback", "disconnectedCallback", "attributeChangedCallback", "render", "updated", "willUpdate", "firstUpdated", "update", "shouldUpdate", "createRenderRoot"])
+const LIT_HOOKS = new Set([
+  "constructor",
+  "connectedCallback",
+  "disconnectedCallback",
+  "attributeChangedCallback",
+  "render",
+  "updated",
+  "willUpdate",
+  "firstUpdated",
+  "update",
+  "shouldUpdate",
+  "createRenderRoot",
+])
 const names = (items) => (items ?? []).map((item) => item.name).sort()
 
 test("the manifest describes the bokeh-session element", () => {
@@ -47,8 +61,10 @@ test("the manifest marks exactly the getter-only properties readonly", () => {
 })
 
 test("every event the type declarations list is in the manifest, with its type", () => {
-  const defineTypes = readFileSync(join(root, "dist/types/define.d.ts"), "utf8")
-  const declared = [...defineTypes.matchAll(/"(bokeh-session-[a-z-]+)":\s*CustomEvent</g)].map((match) => match[1]).sort()
+  const defineTypes = readFileSync(join(root, "dist/types/element/define.d.ts"), "utf8")
+  const declared = [...defineTypes.matchAll(/"(bokeh-session-[a-z-]+)":\s*CustomEvent</g)]
+    .map((match) => match[1])
+    .sort()
   assert.deepEqual(names(declaration.events), declared)
   for (const event of declaration.events) {
     assert.match(event.type?.text ?? "", /^CustomEvent<\w+Detail>$/, `event ${event.name} has no detail type`)
@@ -56,14 +72,24 @@ test("every event the type declarations list is in the manifest, with its type",
 })
 
 test("every part in the element's templates is in the manifest", () => {
-  const sources = readdirSync(join(root, "src")).filter((file) => /^element.*\.ts$/.test(file) && !file.endsWith(".test.ts"))
-  const parts = new Set(sources.flatMap((file) => [...readFileSync(join(root, "src", file), "utf8").matchAll(/\bpart="([\w-]+)"/g)].map((match) => match[1])))
+  const sources = readdirSync(join(root, "src/element"))
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+    .map((file) => join("element", file))
+  const parts = new Set(
+    sources.flatMap((file) =>
+      [...readFileSync(join(root, "src", file), "utf8").matchAll(/\bpart="([\w-]+)"/g)].map((match) => match[1]),
+    ),
+  )
   assert.deepEqual(names(declaration.cssParts), [...parts].sort())
 })
 
 test("every status is a custom state in the manifest", () => {
-  const types = readdirSync(join(root, "dist/types")).map((file) => join(root, "dist/types", file)).filter((file) => file.endsWith(".d.ts"))
-  const union = types.map((file) => readFileSync(file, "utf8").match(/type BokehSessionStatus = ([^;]+);/)?.[1]).find((text) => text != null)
+  const types = readdirSync(join(root, "dist/types"), {recursive: true})
+    .map((file) => join(root, "dist/types", file))
+    .filter((file) => file.endsWith(".d.ts"))
+  const union = types
+    .map((file) => readFileSync(file, "utf8").match(/type BokehSessionStatus = ([^;]+);/)?.[1])
+    .find((text) => text != null)
   assert.ok(union != null, "BokehSessionStatus is not declared in dist/types")
   const statuses = [...union.matchAll(/"([a-z-]+)"/g)].map((match) => match[1]).sort()
   assert.deepEqual(names(declaration.cssStates), statuses)

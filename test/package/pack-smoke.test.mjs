@@ -53,7 +53,9 @@ test("the tarball holds every file package.json names", () => {
 
 test("every exported path imports under Node, through the package name", () => {
   const consumer = join(work, "consumer")
-  const specifiers = Object.keys(manifest.exports).map((key) => (key === "." ? manifest.name : `${manifest.name}/${key.slice(2)}`))
+  const specifiers = Object.keys(manifest.exports).map((key) =>
+    key === "." ? manifest.name : `${manifest.name}/${key.slice(2)}`,
+  )
   const script = specifiers
     .map((specifier) =>
       specifier.endsWith(".json")
@@ -61,19 +63,31 @@ test("every exported path imports under Node, through the package name", () => {
         : `keys[${JSON.stringify(specifier)}] = Object.keys(await import(${JSON.stringify(specifier)}))`,
     )
     .join("\n")
-  const keys = JSON.parse(run(process.execPath, ["--input-type=module", "-e", `const keys = {}\n${script}\nconsole.log(JSON.stringify(keys))`], consumer))
+  const keys = JSON.parse(
+    run(
+      process.execPath,
+      ["--input-type=module", "-e", `const keys = {}\n${script}\nconsole.log(JSON.stringify(keys))`],
+      consumer,
+    ),
+  )
   assert.deepEqual(Object.keys(keys).sort(), [...specifiers].sort())
   for (const specifier of [manifest.name, `${manifest.name}/element`, `${manifest.name}/react`]) {
     assert.ok(keys[specifier].includes("BokehSessionElement"), `${specifier} does not export BokehSessionElement`)
   }
   assert.ok(keys[`${manifest.name}/custom-elements.json`].includes("modules"))
-  assert.equal(JSON.parse(readFileSync(join(consumer, "node_modules", manifest.name, "package.json"), "utf8")).version, manifest.version)
+  assert.equal(
+    JSON.parse(readFileSync(join(consumer, "node_modules", manifest.name, "package.json"), "utf8")).version,
+    manifest.version,
+  )
 })
 
 test("the declarations type-check a TypeScript and a React consumer", () => {
   const consumer = join(work, "consumer")
   writeFileSync(join(consumer, "consumer.ts"), readFileSync(join(root, "test/package/fixtures/consumer.ts")))
-  writeFileSync(join(consumer, "consumer-react.tsx"), readFileSync(join(root, "test/package/fixtures/consumer-react.tsx")))
+  writeFileSync(
+    join(consumer, "consumer-react.tsx"),
+    readFileSync(join(root, "test/package/fixtures/consumer-react.tsx")),
+  )
   const reactTypes = join(root, "node_modules/@types/react")
   writeFileSync(
     join(consumer, "tsconfig.json"),
@@ -88,7 +102,7 @@ test("the declarations type-check a TypeScript and a React consumer", () => {
         noEmit: true,
         // The consumer has no React installed: borrow this repository's types rather than download them.
         types: [],
-        paths: {"react": [reactTypes], "react/*": [`${reactTypes}/*`]},
+        paths: {react: [reactTypes], "react/*": [`${reactTypes}/*`]},
         skipLibCheck: true,
       },
       files: ["consumer.ts", "consumer-react.tsx"],

@@ -25,7 +25,12 @@ function fencedBlocks() {
   const blocks = []
   const fence = /(?:<!-- snippet: (\S+) -->\n)?```(\w*)\n([\s\S]*?)\n```/g
   for (const match of readme.matchAll(fence)) {
-    blocks.push({source: match[1] ?? null, language: match[2], text: match[3], line: readme.slice(0, match.index).split("\n").length})
+    blocks.push({
+      source: match[1] ?? null,
+      language: match[2],
+      text: match[3],
+      line: readme.slice(0, match.index).split("\n").length,
+    })
   }
   return blocks
 }
@@ -56,15 +61,24 @@ const commandsOf = (text) =>
 
 test("every code block in the README names where it comes from", () => {
   const unmarked = fencedBlocks().filter((block) => block.source == null)
-  assert.deepEqual(unmarked.map((block) => `README.md:${block.line}`), [])
+  assert.deepEqual(
+    unmarked.map((block) => `README.md:${block.line}`),
+    [],
+  )
 })
 
 test("every file excerpt matches its file", () => {
   const blocks = fencedBlocks().filter((block) => block.source != null && block.source.includes("/"))
   assert.ok(blocks.length > 0)
   for (const block of blocks) {
-    assert.ok(existsSync(join(ROOT, block.source)), `README.md:${block.line} names ${block.source}, which does not exist`)
-    assert.ok(isExcerpt(block.text, block.source), `README.md:${block.line} is not an excerpt of ${block.source}:\n${block.text}`)
+    assert.ok(
+      existsSync(join(ROOT, block.source)),
+      `README.md:${block.line} names ${block.source}, which does not exist`,
+    )
+    assert.ok(
+      isExcerpt(block.text, block.source),
+      `README.md:${block.line} is not an excerpt of ${block.source}:\n${block.text}`,
+    )
   }
 })
 
@@ -78,7 +92,11 @@ test("every npm command in the README exists", () => {
     if (script != null) {
       assert.ok(pkg.scripts[script[1] ?? script[2]] != null, `\`${command}\`: package.json has no such script`)
     } else {
-      assert.equal(command, `npm install ${pkg.name}`, `\`${command}\` is neither an npm script nor the install command`)
+      assert.equal(
+        command,
+        `npm install ${pkg.name}`,
+        `\`${command}\` is neither an npm script nor the install command`,
+      )
     }
   }
 })
@@ -93,7 +111,10 @@ test("the README's bokeh serve command starts the app and allows exactly the ori
     assert.equal(program, "bokeh")
     const origin = args.find((arg) => arg.startsWith("--allow-websocket-origin="))?.split("=")[1]
     assert.ok(origin != null, `\`${command}\` allows no websocket origin`)
-    const app = args.find((arg) => arg.endsWith(".py")).replace(/^.*\//, "").replace(/\.py$/, "")
+    const app = args
+      .find((arg) => arg.endsWith(".py"))
+      .replace(/^.*\//, "")
+      .replace(/\.py$/, "")
     const port = await freePort()
     const server = spawn(join(VENV, "bin", "bokeh"), [...args, "--port", String(port)], {
       cwd: ROOT,

@@ -18,8 +18,12 @@ import type {BokehSessionErrorDetail, BokehSessionReadyDetail, EchoedArguments} 
       (bokeh-session-error)="onError($event)"
       (bokeh-session-closed)="record($event)"
     ></bokeh-session>
-    <p>Status: <output data-testid="status">{{ status() }}</output></p>
-    <p>The server received: <output data-testid="echo">{{ echoText() }}</output></p>
+    <p>
+      Status: <output data-testid="status">{{ status() }}</output>
+    </p>
+    <p>
+      The server received: <output data-testid="echo">{{ echoText() }}</output>
+    </p>
     <ol data-testid="log">
       @for (entry of log(); track $index) {
         <li>{{ entry }}</li>

@@ -18,7 +18,8 @@ export function Plot({url}: {url: string}) {
   return (
     <section>
       <label>
-        Points <input type="number" min="1" value={points} onChange={(event) => setPoints(event.target.valueAsNumber)} />
+        Points{" "}
+        <input type="number" min="1" value={points} onChange={(event) => setPoints(event.target.valueAsNumber)} />
       </label>
       <label>
         Title <input value={title} onChange={(event) => setTitle(event.target.value)} />
