@@ -11,20 +11,16 @@ import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager.js"
 import {BokehSessionError} from "../core/errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
+import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "./failures.js"
 import {probeServer} from "./probe.js"
 import {loadModelsFor} from "./load-models.js"
 
 export {bokehJsVersion}
-export type {ClientSession, Document}
+export type {ClientSession, Document, DisconnectInfo}
 
 export function countBokehJsObjects(): {documents: number; rootViews: number} {
   return {documents: documents.length, rootViews: rootViews.roots.length}
-}
-
-export interface DisconnectInfo {
-  code: number
-  reason: string
 }
 
 type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
