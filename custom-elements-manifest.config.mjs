@@ -2,7 +2,7 @@
 import {bokehSessionManifestPlugin} from "./build/manifest/bokeh-session-plugin.mjs"
 
 export default {
-  globs: ["src/element/element.ts", "src/element/define.ts"],
+  globs: ["src/element/element.ts", "src/element/define.ts", "src/element/events.ts"],
   outdir: "dist",
   litelement: true,
   // package.json names the manifest by hand ("customElements"): the analyzer would rewrite the whole file.

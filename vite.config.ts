@@ -27,8 +27,14 @@ export default defineConfig(({command}) => ({
     target: "es2022",
     sourcemap: true,
     lib: {
-      // One file per package.json export: "." registers the tag, "./element" is the class only, "./react" adds JSX types.
-      entry: {"bokeh-session": "src/index.ts", element: "src/element-entry.ts", react: "src/react.ts"},
+      // One file per package.json export: "." registers the tag, "./element" is the class only, "./react" and "./vue"
+      // add JSX and template types.
+      entry: {
+        "bokeh-session": "src/index.ts",
+        element: "src/element-entry.ts",
+        react: "src/react.ts",
+        vue: "src/vue.ts",
+      },
       formats: ["es"],
       fileName: (_format, entryName) => `${entryName}.js`,
     },

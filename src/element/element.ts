@@ -1,12 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues} from "lit"
-import {
-  denormalizeArguments,
-  readableArguments,
-  type ArgumentsInput,
-  type NormalizedArguments,
-} from "../core/arguments.js"
+import {denormalizeArguments, readableArguments, type ArgumentsInput} from "../core/arguments.js"
 import {compareEcho, type EchoedArguments} from "../core/echo.js"
 import type {BokehSessionError} from "../core/errors.js"
+import {emitBokehSessionEvent} from "./events.js"
 import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
 import {loadSessionLifecycle} from "./loaders.js"
@@ -14,33 +10,6 @@ import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} f
 import type {ClientSession} from "../bokeh/adapter.js"
 
 export type {BokehSessionStatus}
-
-export interface BokehSessionConnectingDetail {
-  sessionId: string
-  arguments: NormalizedArguments
-}
-export interface BokehSessionReadyDetail {
-  sessionId: string
-  arguments: NormalizedArguments
-  echo: EchoedArguments | null
-}
-export interface BokehSessionErrorDetail {
-  code: BokehSessionError["code"]
-  message: string
-}
-export interface BokehSessionClosedDetail {
-  sessionId: string
-}
-export interface BokehSessionDisconnectedDetail {
-  sessionId: string
-  /** The websocket close code (1006 when the server vanished). */
-  code: number
-  reason: string
-}
-export type BokehSessionReconnectedDetail = BokehSessionReadyDetail
-export interface BokehSessionWarningDetail {
-  message: string
-}
 
 const STATUS_TEXT: Record<BokehSessionStatus, string> = {
   idle: "Not connected",
@@ -155,7 +124,7 @@ export class BokehSessionElement extends LitElement {
         element.#setState(element.status)
         element.requestUpdate()
       },
-      emit: (type, detail) => element.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true})),
+      emit: (name, detail) => emitBokehSessionEvent(element, name, detail),
     }
     this.#setState("idle")
   }

@@ -1,6 +1,7 @@
 import type {ArgumentsInput, NormalizedArguments} from "../core/arguments.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
+import type {EmitBokehSessionEvent} from "../element/events.js"
 import {connectionLost} from "./connection-lost.js"
 import {DEFAULT_RECONNECT_TIMEOUT_MS} from "../core/defaults.js"
 import {
@@ -33,7 +34,8 @@ export interface SessionHost {
   rootsContainer(): Promise<HTMLElement>
   /** Something shown changed (status, echo, error). */
   changed(): void
-  emit(type: string, detail: unknown): void
+  /** Fires one of the element's events (a misspelt name or a missing detail field does not compile). */
+  emit: EmitBokehSessionEvent
 }
 
 /** Failures that another attempt cannot fix. */
