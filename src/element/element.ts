@@ -6,7 +6,7 @@ import {emitBokehSessionEvent} from "./events.js"
 import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
 import {loadSessionLifecycle} from "./loaders.js"
-import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} from "../session/lifecycle.js"
+import type {BokehSessionStatus, SessionHost, SessionLifecycle} from "../session/lifecycle.js"
 import type {ClientSession} from "../bokeh/adapter.js"
 
 export type {BokehSessionStatus}
@@ -102,29 +102,27 @@ export class BokehSessionElement extends LitElement {
     this.timeout = null
     this.reconnectTimeout = null
     this.#internals = typeof this.attachInternals === "function" ? this.attachInternals() : null
-    // The host's getters run with the host as `this`; they read the element.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const element = this
     this.#host = {
-      get inputs(): SessionInputs {
-        return {
-          url: element.url,
-          arguments: element.#arguments,
-          token: element.token,
-          tokenProvider: element.tokenProvider,
-          timeout: element.timeout,
-          reconnectTimeout: element.reconnectTimeout,
-        }
-      },
-      rootsContainer: async () => {
-        await element.updateComplete
-        return element.renderRoot.querySelector<HTMLElement>("[part=roots]")!
+      inputs: () => ({
+        url: this.url,
+        arguments: this.#arguments,
+        token: this.token,
+        tokenProvider: this.tokenProvider,
+        timeout: this.timeout,
+        reconnectTimeout: this.reconnectTimeout,
+      }),
+      createRootsContainer: async () => {
+        await this.updateComplete
+        const roots = document.createElement("div")
+        roots.style.display = "contents"
+        this.renderRoot.querySelector<HTMLElement>("[part=roots]")!.append(roots)
+        return roots
       },
       changed: () => {
-        element.#setState(element.status)
-        element.requestUpdate()
+        this.#setState(this.status)
+        this.requestUpdate()
       },
-      emit: (name, detail) => emitBokehSessionEvent(element, name, detail),
+      emit: (name, detail) => emitBokehSessionEvent(this, name, detail),
     }
     this.#setState("idle")
   }
