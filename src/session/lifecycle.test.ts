@@ -557,6 +557,28 @@ describe("reconnect", () => {
     expect(lifecycle.status).toBe("connected")
   })
 
+  it("a disconnect while a reconnected session is being rendered starts the next reconnect", async () => {
+    const lost = await connected()
+    const sessionId = lost.credentials.sessionId
+    lost.disconnect()
+    await vi.advanceTimersByTimeAsync(250)
+    const again = await fake.call(1)
+    again.open({rendered: false})
+    await again.renderStarted.promise
+    again.disconnect(1006, "")
+    again.rendering.resolve()
+    await host.when("bokeh-session-disconnected", 2)
+    expect(host.names().slice(2)).toEqual([
+      "bokeh-session-disconnected",
+      "bokeh-session-reconnected",
+      "bokeh-session-disconnected",
+    ])
+    expect(lifecycle.status).toBe("reconnecting")
+    expect(lifecycle.reconnectAttempt).toBe(0)
+    await vi.advanceTimersByTimeAsync(250)
+    expect((await fake.call(2)).credentials.sessionId).toBe(sessionId)
+  })
+
   it("forwards the adapter's warnings as warning events", async () => {
     const call = await connected()
     call.options.onWarning?.("Bokeh 3.9.1 on the server, 3.9.2 here.")
