@@ -18,6 +18,10 @@ function builtModulePaths(paths) {
   return {
     name: "built-module-paths",
     packageLinkPhase({customElementsManifest}) {
+      // events.ts is read for the events' types only: it declares nothing a user imports from a module.
+      customElementsManifest.modules = customElementsManifest.modules.filter(
+        (module) => module.path !== "src/element/events.ts",
+      )
       for (const module of customElementsManifest.modules) {
         module.path = built(module.path)
         for (const item of module.exports ?? []) {
@@ -29,7 +33,7 @@ function builtModulePaths(paths) {
 }
 
 export default {
-  globs: ["src/element/element.ts", "src/element/define.ts"],
+  globs: ["src/element/element.ts", "src/element/define.ts", "src/element/events.ts"],
   outdir: "dist",
   litelement: true,
   // package.json names the manifest by hand ("customElements"): the analyzer would rewrite the whole file.

@@ -29,8 +29,14 @@ export default defineConfig(({command}) => ({
     // For local debugging: `npx vite build --sourcemap`.
     sourcemap: false,
     lib: {
-      // One file per package.json export: "." registers the tag, "./element" is the class only, "./react" adds JSX types.
-      entry: {"bokeh-session": "src/index.ts", element: "src/element-entry.ts", react: "src/react.ts"},
+      // One file per package.json export: "." registers the tag, "./element" is the class only, "./react" and "./vue"
+      // add JSX and template types.
+      entry: {
+        "bokeh-session": "src/index.ts",
+        element: "src/element-entry.ts",
+        react: "src/react.ts",
+        vue: "src/vue.ts",
+      },
       formats: ["es"],
       fileName: (_format, entryName) => `${entryName}.js`,
     },

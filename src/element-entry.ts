@@ -2,8 +2,9 @@
 // call `defineBokehSession("my-tag")` (or `customElements.define`) yourself. The package entry re-exports this
 // file and registers `<bokeh-session>`, so a name added here reaches both.
 export {BokehSessionElement} from "./element/element.js"
+export type {BokehSessionStatus} from "./element/element.js"
 export type {
-  BokehSessionStatus,
+  BokehSessionEventMap,
   BokehSessionConnectingDetail,
   BokehSessionReadyDetail,
   BokehSessionErrorDetail,
@@ -11,7 +12,7 @@ export type {
   BokehSessionDisconnectedDetail,
   BokehSessionReconnectedDetail,
   BokehSessionWarningDetail,
-} from "./element/element.js"
+} from "./element/events.js"
 export {defineBokehSession, DEFAULT_TAG_NAME} from "./element/define.js"
 export {pullSession} from "./element/loaders.js"
 export {DEFAULT_TIMEOUT_MS} from "./core/defaults.js"

@@ -1,12 +1,13 @@
 // Completes the manifest that @custom-elements-manifest/analyzer derives from the element's JSDoc:
-// - each event gets its TypeScript type from `GlobalEventHandlersEventMap` in src/element/define.ts (the declaration users
-//   compile against), and the build fails when an event there has no `@fires` line, or a `@fires` has no type;
+// - each event gets its TypeScript type from `BokehSessionEventMap` in src/element/events.ts (the one map the emitter,
+//   `GlobalEventHandlersEventMap` and the framework typings derive from), and the build fails when an event there has
+//   no `@fires` line, or a `@fires` has no type;
 // - Lit's internal state (`_status`, `state: true`) and private members are left out: they are not API;
 // - `@cssstate a, b, c - text` lists several states on one line;
 // - a property with a getter and no setter is marked `readonly` (the analyzer reports it as a plain field);
 // - the tag's registration (in src/element/define.ts, with a computed name the analyzer cannot follow) is recorded.
 
-const EVENT_MAP = "GlobalEventHandlersEventMap"
+const EVENT_MAP = "BokehSessionEventMap"
 
 export function bokehSessionManifestPlugin({tagName, elementModule, defineModule}) {
   const eventTypes = new Map()
@@ -69,7 +70,7 @@ function typedEvents(events, eventTypes) {
         ),
         ...untyped.map(
           (name) =>
-            `Event ${name} has a @fires line but no type in ${EVENT_MAP} (src/element/define.ts): declare it there.`,
+            `Event ${name} has a @fires line but no type in ${EVENT_MAP} (src/element/events.ts): declare it there.`,
         ),
       ].join("\n"),
     )

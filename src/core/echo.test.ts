@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest"
-import {compareEcho, echoFromColumns} from "./echo.js"
+import {compareEcho, echoFromColumns, echoMark} from "./echo.js"
 
 describe("echoFromColumns", () => {
   it("groups rows by name, keeping value order", () => {
@@ -29,6 +29,22 @@ describe("compareEcho", () => {
       {name: "lost", sent: ["x"], received: null, matches: false},
       {name: "none", sent: [], received: null, matches: true},
       {name: "extra", sent: [], received: ["y"], matches: false},
+    ])
+  })
+})
+
+describe("echoMark", () => {
+  it("says same, differs, not received or not sent", () => {
+    const rows = compareEcho(
+      {same: ["1"], differ: ["a", "b"], lost: ["x"], none: []},
+      {same: ["1"], differ: ["a"], extra: ["y"]},
+    )
+    expect(rows.map((row) => [row.name, echoMark(row)])).toEqual([
+      ["same", "✓ same"],
+      ["differ", "✗ differs"],
+      ["lost", "✗ not received"],
+      ["none", "✓ same"],
+      ["extra", "✗ not sent"],
     ])
   })
 })

@@ -1,13 +1,5 @@
-import {
-  BokehSessionElement,
-  type BokehSessionClosedDetail,
-  type BokehSessionConnectingDetail,
-  type BokehSessionDisconnectedDetail,
-  type BokehSessionReconnectedDetail,
-  type BokehSessionWarningDetail,
-  type BokehSessionErrorDetail,
-  type BokehSessionReadyDetail,
-} from "./element.js"
+import {BokehSessionElement} from "./element.js"
+import type {BokehSessionEventMap} from "./events.js"
 import {preloadBokehJsFor} from "./preload.js"
 
 export const DEFAULT_TAG_NAME = "bokeh-session"
@@ -30,13 +22,7 @@ declare global {
   interface HTMLElementTagNameMap {
     "bokeh-session": BokehSessionElement
   }
-  interface GlobalEventHandlersEventMap {
-    "bokeh-session-connecting": CustomEvent<BokehSessionConnectingDetail>
-    "bokeh-session-ready": CustomEvent<BokehSessionReadyDetail>
-    "bokeh-session-error": CustomEvent<BokehSessionErrorDetail>
-    "bokeh-session-closed": CustomEvent<BokehSessionClosedDetail>
-    "bokeh-session-disconnected": CustomEvent<BokehSessionDisconnectedDetail>
-    "bokeh-session-reconnected": CustomEvent<BokehSessionReconnectedDetail>
-    "bokeh-session-warning": CustomEvent<BokehSessionWarningDetail>
-  }
+  // The element's events (events.ts), for `addEventListener` on any element, document or window.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends BokehSessionEventMap {}
 }

@@ -1,46 +1,17 @@
 import {LitElement, html, nothing, type PropertyValues} from "lit"
-import {
-  denormalizeArguments,
-  readableArguments,
-  type ArgumentsInput,
-  type NormalizedArguments,
-} from "../core/arguments.js"
-import {compareEcho, type EchoedArguments} from "../core/echo.js"
+import {denormalizeArguments, readableArguments, type ArgumentsInput} from "../core/arguments.js"
+import {argumentsKey, argumentsToAttribute} from "../core/arguments-key.js"
+import type {EchoedArguments} from "../core/echo.js"
 import type {BokehSessionError} from "../core/errors.js"
+import {emitBokehSessionEvent} from "./events.js"
+import {renderEchoTable} from "./echo-table.js"
 import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
 import {loadSessionLifecycle} from "./loaders.js"
-import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} from "../session/lifecycle.js"
+import type {BokehSessionStatus, SessionHost, SessionLifecycle} from "../session/lifecycle.js"
 import type {BokehClientSession} from "../core/bokeh-objects.js"
 
 export type {BokehSessionStatus}
-
-export interface BokehSessionConnectingDetail {
-  sessionId: string
-  arguments: NormalizedArguments
-}
-export interface BokehSessionReadyDetail {
-  sessionId: string
-  arguments: NormalizedArguments
-  echo: EchoedArguments | null
-}
-export interface BokehSessionErrorDetail {
-  code: BokehSessionError["code"]
-  message: string
-}
-export interface BokehSessionClosedDetail {
-  sessionId: string
-}
-export interface BokehSessionDisconnectedDetail {
-  sessionId: string
-  /** The websocket close code (1006 when the server vanished). */
-  code: number
-  reason: string
-}
-export type BokehSessionReconnectedDetail = BokehSessionReadyDetail
-export interface BokehSessionWarningDetail {
-  message: string
-}
 
 const STATUS_TEXT: Record<BokehSessionStatus, string> = {
   idle: "Not connected",
@@ -133,29 +104,27 @@ export class BokehSessionElement extends LitElement {
     this.timeout = null
     this.reconnectTimeout = null
     this.#internals = typeof this.attachInternals === "function" ? this.attachInternals() : null
-    // The host's getters run with the host as `this`; they read the element.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const element = this
     this.#host = {
-      get inputs(): SessionInputs {
-        return {
-          url: element.url,
-          arguments: element.#arguments,
-          token: element.token,
-          tokenProvider: element.tokenProvider,
-          timeout: element.timeout,
-          reconnectTimeout: element.reconnectTimeout,
-        }
-      },
-      rootsContainer: async () => {
-        await element.updateComplete
-        return element.renderRoot.querySelector<HTMLElement>("[part=roots]")!
+      inputs: () => ({
+        url: this.url,
+        arguments: this.#arguments,
+        token: this.token,
+        tokenProvider: this.tokenProvider,
+        timeout: this.timeout,
+        reconnectTimeout: this.reconnectTimeout,
+      }),
+      createRootsContainer: async () => {
+        await this.updateComplete
+        const roots = document.createElement("div")
+        roots.style.display = "contents"
+        this.renderRoot.querySelector<HTMLElement>("[part=roots]")!.append(roots)
+        return roots
       },
       changed: () => {
-        element.#setState(element.status)
-        element.requestUpdate()
+        this.#setState(this.status)
+        this.requestUpdate()
       },
-      emit: (type, detail) => element.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true})),
+      emit: (name, detail) => emitBokehSessionEvent(this, name, detail),
     }
     this.#setState("idle")
   }
@@ -171,8 +140,8 @@ export class BokehSessionElement extends LitElement {
   set arguments(value: ArgumentsInput) {
     const old = this.#arguments
     this.#arguments = value ?? null
-    // Frameworks pass a new object on every render: only different content is a change, so an equal object
-    // does not open a new session.
+    // Frameworks pass a new object on every render: only different content is a change (see argumentsKey), so an
+    // equal object does not open a new session; invalid arguments always update, to show the error.
     const key = argumentsKey(this.#arguments)
     if (key == null || key !== this.#argumentsKey) {
       this.#argumentsKey = key
@@ -271,7 +240,11 @@ export class BokehSessionElement extends LitElement {
       <div part="roots"></div>
       <div part="status" role="status">${this.#statusText()}</div>
       ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
-      ${status === "connected" || status === "reconnecting" ? this.#renderEcho() : nothing}
+      ${
+        status === "connected" || status === "reconnecting"
+          ? renderEchoTable(this.#lifecycle?.sent ?? null, this.echo)
+          : nothing
+      }
     `
   }
 
@@ -285,83 +258,5 @@ export class BokehSessionElement extends LitElement {
     return (status === "connecting" || status === "connected") && sessionId != null
       ? `${text} (session ${sessionId.slice(0, 8)}…)`
       : text
-  }
-
-  #renderEcho() {
-    const sent = this.#lifecycle?.sent ?? null
-    const echo = this.echo
-    if (echo == null) {
-      return html`<p part="no-echo">
-        This app does not echo its arguments: call <code>echo_arguments(curdoc())</code> from
-        <code>bokeh_session_echo</code> in the app to compare them here.
-      </p>`
-    }
-    const rows = compareEcho(sent ?? {}, echo)
-    return html`<table part="echo">
-      <caption>
-        Arguments sent and received
-      </caption>
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Sent</th>
-          <th>Received</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr class=${row.matches ? "match" : "mismatch"} data-name=${row.name}>
-              <td class="name">${row.name}</td>
-              <td class="sent">${renderValues(row.sent)}</td>
-              <td class="received">${row.received == null ? html`<em>missing</em>` : renderValues(row.received)}</td>
-              <td class="mark">${markFor(row)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`
-  }
-}
-
-function markFor(row: {matches: boolean; sent: string[]; received: string[] | null}): string {
-  if (row.matches) {
-    return "✓ same"
-  }
-  if (row.received == null) {
-    return "✗ not received"
-  }
-  return row.sent.length === 0 ? "✗ not sent" : "✗ differs"
-}
-
-function renderValues(values: string[]) {
-  if (values.length === 0) {
-    return html`<em>none</em>`
-  }
-  return values.map((value, index) => html`${index > 0 ? html`<br />` : nothing}<span class="value">${value}</span>`)
-}
-
-/** What the server would receive, independent of key order (Bokeh's arguments are a dict). */
-function argumentsKey(input: ArgumentsInput): string | null {
-  const normalized = readableArguments(input)
-  return normalized == null
-    ? null
-    : JSON.stringify(Object.entries(normalized).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
-function argumentsToAttribute(value: ArgumentsInput): string | null {
-  if (value == null) {
-    return null
-  }
-  if (typeof value === "string") {
-    return value
-  }
-  if (value instanceof URLSearchParams) {
-    return value.toString()
-  }
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return null
   }
 }

@@ -1,6 +1,7 @@
 import type {ArgumentsInput, NormalizedArguments} from "../core/arguments.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
+import type {EmitBokehSessionEvent} from "../element/events.js"
 import {connectionLost} from "./connection-lost.js"
 import {DEFAULT_RECONNECT_TIMEOUT_MS} from "../core/defaults.js"
 import {
@@ -10,8 +11,20 @@ import {
   prefetchBokehJs,
   type DisconnectInfo,
   type PulledSession,
+  type SessionCredentials,
+  type SessionPlan,
   type TokenProvider,
 } from "./pull-session.js"
+
+/** The steps of opening a session (pull-session.ts); tests pass fakes. */
+export interface SessionSteps {
+  planSession: typeof planSession
+  prefetchBokehJs: typeof prefetchBokehJs
+  obtainCredentials: typeof obtainCredentials
+  openPlannedSession: typeof openPlannedSession
+}
+
+const pullSessionSteps: SessionSteps = {planSession, prefetchBokehJs, obtainCredentials, openPlannedSession}
 
 export type BokehSessionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "closed" | "error"
 
@@ -28,12 +41,14 @@ export interface SessionInputs {
 
 /** How the lifecycle reaches its element. */
 export interface SessionHost {
-  readonly inputs: SessionInputs
-  /** Where the roots of a session go: each session renders into a fresh child. */
-  rootsContainer(): Promise<HTMLElement>
+  /** The element's inputs now (re-read for every attempt). */
+  inputs(): SessionInputs
+  /** A fresh, attached container for one session's roots: a new session renders beside the last, then replaces it. */
+  createRootsContainer(): Promise<HTMLElement>
   /** Something shown changed (status, echo, error). */
   changed(): void
-  emit(type: string, detail: unknown): void
+  /** Fires one of the element's events (a misspelt name or a missing detail field does not compile). */
+  emit: EmitBokehSessionEvent
 }
 
 /** Failures that another attempt cannot fix. */
@@ -66,6 +81,7 @@ export class SessionLifecycle {
   reconnectAttempt = 0
 
   #host: SessionHost
+  #steps: SessionSteps
   #generation = 0
   #current: PulledSession | null = null
   #currentRoots: HTMLElement | null = null
@@ -74,8 +90,9 @@ export class SessionLifecycle {
   /** The last connect's outcome, settled; an aborted connect settles once its socket is closed. */
   #settled: Promise<unknown> = Promise.resolve()
 
-  constructor(host: SessionHost) {
+  constructor(host: SessionHost, steps: SessionSteps = pullSessionSteps) {
     this.#host = host
+    this.#steps = steps
   }
 
   get session(): PulledSession | null {
@@ -84,14 +101,13 @@ export class SessionLifecycle {
 
   /** True while a session is live, being opened or being reopened. */
   get active(): boolean {
-    return this.#current != null || this.#abort != null || this.status === "reconnecting"
+    return this.#current != null || this.status === "connecting" || this.status === "reconnecting"
   }
 
   /** Closes whatever is open and opens a session with the current inputs. */
   async connect(): Promise<void> {
-    const generation = ++this.#generation
-    this.#teardown()
-    const inputs = this.#host.inputs
+    const generation = this.#supersede()
+    const inputs = this.#host.inputs()
     this.sessionId = null
     this.sent = null
     if (inputs.url == null || inputs.url === "") {
@@ -99,16 +115,17 @@ export class SessionLifecycle {
       return
     }
     try {
-      const pulled = await this.#open(generation, null)
-      if (pulled == null) {
+      const plan = this.#plan(inputs)
+      this.#set("connecting")
+      const credentials = await this.#steps.obtainCredentials(plan, inputs)
+      if (generation !== this.#generation) {
         return
       }
-      this.#set("connected")
-      this.#host.emit("bokeh-session-ready", {
-        sessionId: pulled.sessionId,
-        arguments: pulled.arguments,
-        echo: pulled.echo,
-      })
+      this.sessionId = credentials.sessionId
+      this.sent = plan.arguments
+      this.#host.changed()
+      this.#host.emit("bokeh-session-connecting", {sessionId: credentials.sessionId, arguments: plan.arguments})
+      await this.#show(generation, plan, credentials, "bokeh-session-ready")
     } catch (error) {
       if (generation === this.#generation) {
         this.#fail(asSessionError(error))
@@ -118,85 +135,104 @@ export class SessionLifecycle {
 
   /** Closes the session (idempotent); nothing reconnects until `connect()`. */
   close(): void {
-    this.#generation++
-    this.#teardown()
+    this.#supersede()
     this.#set("closed")
   }
 
-  /**
-   * Opens one session and renders it beside the current one, which it then replaces. Returns null when a newer
-   * call superseded this one (what it opened is closed).
-   */
-  async #open(generation: number, keepSessionId: string | null): Promise<PulledSession | null> {
-    const inputs = this.#host.inputs
-    const stale = (): boolean => generation !== this.#generation
-    const plan = planSession(inputs.url!, inputs)
-    prefetchBokehJs()
+  /** Makes every call in flight stale and ends what it opened; returns the new generation. */
+  #supersede(): number {
+    this.#generation++
+    this.#abort?.abort()
+    this.#abort = null
+    this.#release(true)
+    this.echo = null
+    this.error = null
+    return this.#generation
+  }
+
+  /** Validates the inputs (throws before any network use) and starts loading BokehJS alongside. */
+  #plan(inputs: SessionInputs): SessionPlan {
+    const plan = this.#steps.planSession(inputs.url!, inputs)
+    this.#steps.prefetchBokehJs()
     this.#websocketUrl = plan.websocketUrl
+    return plan
+  }
+
+  /**
+   * Opens the planned session, renders it beside the current one, which it then replaces, and announces it with
+   * `announcement`. Does nothing more once a newer call superseded this one (what it opened is closed).
+   */
+  async #show(
+    generation: number,
+    plan: SessionPlan,
+    credentials: SessionCredentials,
+    announcement: "bokeh-session-ready" | "bokeh-session-reconnected",
+  ): Promise<void> {
+    const stale = (): boolean => generation !== this.#generation
+    // One socket at a time: rapid changes then open a few sessions on the server, not one per change.
+    await this.#settled
+    if (stale()) {
+      return
+    }
+    // A loss reported before the session is shown (it is still rendering) is acted on once it is.
+    let shown = false
+    let lostEarly: DisconnectInfo | null = null
     const abort = new AbortController()
     this.#abort = abort
+    const opening = this.#steps.openPlannedSession(plan, credentials, {
+      signal: abort.signal,
+      onDisconnect: (info) => {
+        if (shown) {
+          void this.#reconnect(generation, pulled, info)
+        } else {
+          lostEarly = info
+        }
+      },
+      onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
+    })
+    // Settled, not resolved: holding the session here would keep a closed one's document alive.
+    this.#settled = opening.then(
+      () => undefined,
+      () => undefined,
+    )
+    let pulled: PulledSession
     try {
-      if (keepSessionId == null) {
-        this.#set("connecting")
-      }
-      const credentials = await obtainCredentials(plan, inputs, keepSessionId)
-      if (stale()) {
-        return null
-      }
-      if (keepSessionId == null) {
-        this.sessionId = credentials.sessionId
-        this.sent = plan.arguments
-        this.#host.changed()
-        this.#host.emit("bokeh-session-connecting", {sessionId: credentials.sessionId, arguments: plan.arguments})
-      }
-      // One socket at a time: rapid changes then open a few sessions on the server, not one per change.
-      await this.#settled
-      if (stale()) {
-        return null
-      }
-      const opening = openPlannedSession(plan, credentials, {
-        signal: abort.signal,
-        onDisconnect: (info) => void this.#reconnect(generation, pulled, info),
-        onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
-      })
-      // Settled, not resolved: holding the session here would keep a closed one's document alive.
-      this.#settled = opening.then(
-        () => undefined,
-        () => undefined,
-      )
-      const pulled = await opening
-      if (stale()) {
-        pulled.close()
-        return null
-      }
-      const roots = document.createElement("div")
-      roots.style.display = "contents"
-      ;(await this.#host.rootsContainer()).append(roots)
-      try {
-        await pulled.render(roots)
-      } catch (error) {
-        pulled.close()
-        roots.remove()
-        throw error
-      }
-      if (stale()) {
-        pulled.close()
-        roots.remove()
-        return null
-      }
-      // A reconnect replaces the lost session quietly: `bokeh-session-disconnected` already announced its end.
-      this.#release(keepSessionId == null)
-      this.#current = pulled
-      this.#currentRoots = roots
-      this.sessionId = pulled.sessionId
-      this.sent = pulled.arguments
-      this.echo = pulled.echo
-      this.error = null
-      return pulled
+      pulled = await opening
     } finally {
       if (this.#abort === abort) {
         this.#abort = null
       }
+    }
+    if (stale()) {
+      pulled.close()
+      return
+    }
+    const roots = await this.#host.createRootsContainer()
+    try {
+      await pulled.render(roots)
+    } catch (error) {
+      pulled.close()
+      roots.remove()
+      throw error
+    }
+    if (stale()) {
+      pulled.close()
+      roots.remove()
+      return
+    }
+    // A reconnect replaces the lost session quietly: `bokeh-session-disconnected` already announced its end.
+    this.#release(false)
+    this.#current = pulled
+    this.#currentRoots = roots
+    this.sessionId = pulled.sessionId
+    this.sent = pulled.arguments
+    this.echo = pulled.echo
+    this.error = null
+    this.#set("connected")
+    this.#host.emit(announcement, {sessionId: pulled.sessionId, arguments: pulled.arguments, echo: pulled.echo})
+    shown = true
+    if (lostEarly != null) {
+      void this.#reconnect(generation, pulled, lostEarly)
     }
   }
 
@@ -206,7 +242,7 @@ export class SessionLifecycle {
       return
     }
     const started = Date.now()
-    const window = this.#host.inputs.reconnectTimeout ?? DEFAULT_RECONNECT_TIMEOUT_MS
+    const window = this.#host.inputs().reconnectTimeout ?? DEFAULT_RECONNECT_TIMEOUT_MS
     this.reconnectAttempt = 0
     this.#set("reconnecting")
     this.#host.emit("bokeh-session-disconnected", {sessionId: lost.sessionId, code: info.code, reason: info.reason})
@@ -219,17 +255,13 @@ export class SessionLifecycle {
       this.reconnectAttempt++
       this.#host.changed()
       try {
+        const inputs = this.#host.inputs()
+        const plan = this.#plan(inputs)
         // A minted token keeps the session id: if the server still has the session, it comes back as it was.
-        const pulled = await this.#open(generation, lost.sessionId)
-        if (pulled == null) {
-          return
+        const credentials = await this.#steps.obtainCredentials(plan, inputs, lost.sessionId)
+        if (generation === this.#generation) {
+          await this.#show(generation, plan, credentials, "bokeh-session-reconnected")
         }
-        this.#set("connected")
-        this.#host.emit("bokeh-session-reconnected", {
-          sessionId: pulled.sessionId,
-          arguments: pulled.arguments,
-          echo: pulled.echo,
-        })
         return
       } catch (error) {
         if (generation !== this.#generation) {
@@ -241,13 +273,12 @@ export class SessionLifecycle {
         }
       }
     }
-    this.#generation++
-    this.#teardown()
+    this.#supersede()
     this.#fail(connectionLost(this.#websocketUrl, Date.now() - started, last))
   }
 
   /** Closes the current session and removes its roots, firing `bokeh-session-closed` when `announce`. */
-  #release(announce = true): void {
+  #release(announce: boolean): void {
     const current = this.#current
     this.#current = null
     this.#currentRoots?.remove()
@@ -258,15 +289,6 @@ export class SessionLifecycle {
         this.#host.emit("bokeh-session-closed", {sessionId: current.sessionId})
       }
     }
-  }
-
-  /** Idempotent: aborts an in-flight connect and releases the current session. */
-  #teardown(): void {
-    this.#abort?.abort()
-    this.#abort = null
-    this.#release()
-    this.echo = null
-    this.error = null
   }
 
   #fail(error: BokehSessionError): void {

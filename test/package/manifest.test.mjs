@@ -61,14 +61,18 @@ test("the manifest marks exactly the getter-only properties readonly", () => {
 })
 
 test("every event the type declarations list is in the manifest, with its type", () => {
-  const defineTypes = readFileSync(join(root, "dist/types/element/define.d.ts"), "utf8")
-  const declared = [...defineTypes.matchAll(/"(bokeh-session-[a-z-]+)":\s*CustomEvent</g)]
-    .map((match) => match[1])
-    .sort()
+  const eventTypes = readFileSync(join(root, "dist/types/element/events.d.ts"), "utf8")
+  const eventMap = eventTypes.match(/interface BokehSessionEventMap \{([^}]*)\}/)?.[1] ?? ""
+  const declared = [...eventMap.matchAll(/"(bokeh-session-[a-z-]+)":\s*CustomEvent</g)].map((match) => match[1]).sort()
   assert.deepEqual(names(declaration.events), declared)
   for (const event of declaration.events) {
     assert.match(event.type?.text ?? "", /^CustomEvent<\w+Detail>$/, `event ${event.name} has no detail type`)
   }
+})
+
+test("the DOM typings take their events from the one event map", () => {
+  const defineTypes = readFileSync(join(root, "dist/types/element/define.d.ts"), "utf8")
+  assert.match(defineTypes, /interface GlobalEventHandlersEventMap extends BokehSessionEventMap \{\s*\}/)
 })
 
 test("every part in the element's templates is in the manifest", () => {

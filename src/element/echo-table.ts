@@ -1,0 +1,46 @@
+// The element's view of the echo: the arguments sent beside the ones the server received (rows and verdicts come
+// from core/echo.ts), or a note when the app does not echo.
+import {html, nothing, type TemplateResult} from "lit"
+import type {NormalizedArguments} from "../core/arguments.js"
+import {compareEcho, echoMark, type EchoedArguments} from "../core/echo.js"
+
+export function renderEchoTable(sent: NormalizedArguments | null, echo: EchoedArguments | null): TemplateResult {
+  if (echo == null) {
+    return html`<p part="no-echo">
+      This app does not echo its arguments: call <code>echo_arguments(curdoc())</code> from
+      <code>bokeh_session_echo</code> in the app to compare them here.
+    </p>`
+  }
+  const rows = compareEcho(sent ?? {}, echo)
+  return html`<table part="echo">
+    <caption>
+      Arguments sent and received
+    </caption>
+    <thead>
+      <tr>
+        <th>Name</th>
+        <th>Sent</th>
+        <th>Received</th>
+        <th></th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr class=${row.matches ? "match" : "mismatch"} data-name=${row.name}>
+            <td class="name">${row.name}</td>
+            <td class="sent">${renderValues(row.sent)}</td>
+            <td class="received">${row.received == null ? html`<em>missing</em>` : renderValues(row.received)}</td>
+            <td class="mark">${echoMark(row)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`
+}
+
+function renderValues(values: string[]) {
+  if (values.length === 0) {
+    return html`<em>none</em>`
+  }
+  return values.map((value, index) => html`${index > 0 ? html`<br />` : nothing}<span class="value">${value}</span>`)
+}
