@@ -20,19 +20,18 @@ function addRow(name = "", value = ""): void {
   rows.append(row)
 }
 
-/** Rows to arguments: a name on several rows becomes a list, sent once per value. */
+/** Rows to arguments: a name on several rows becomes a list, sent once per value. Any name works, `constructor` too. */
 function readRows(): Record<string, string | string[]> {
-  const args: Record<string, string[]> = {}
+  const args = new Map<string, string[]>()
   for (const row of rows.rows) {
     const name = row.querySelector<HTMLInputElement>(".name")!.value
     const value = row.querySelector<HTMLInputElement>(".value")!.value
     if (name !== "") {
-      ;(args[name] ??= []).push(value)
+      args.set(name, [...(args.get(name) ?? []), value])
     }
   }
-  return Object.fromEntries(
-    Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]),
-  )
+  // Object.fromEntries defines own properties, so even "__proto__" stays a key.
+  return Object.fromEntries([...args].map(([name, values]) => [name, values.length === 1 ? values[0] : values]))
 }
 
 function logEvent(event: Event): void {

@@ -27,6 +27,8 @@ async function startTokenServer(): Promise<{process: ChildProcess; url: string}>
       pageOrigin(),
       "--app-url",
       `${bokeh.origin}/echo`,
+      // These tests play both the page and an attacker who edits its arguments: sign what is asked.
+      "--demo-sign-requested-arguments",
     ],
     {env: {...process.env, BOKEH_SECRET_KEY: SECRET, PYTHONUNBUFFERED: "1"}, stdio: ["ignore", "pipe", "pipe"]},
   )

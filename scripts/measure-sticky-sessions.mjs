@@ -31,7 +31,16 @@ const embedReady = () => globalThis.Bokeh?.documents?.length === 1
 async function startTokenServer(pageOrigin, appUrl) {
   const child = spawn(
     ensurePythonEnv(),
-    [join(ROOT, "demo", "token_server.py"), "--port", "0", "--allow-origin", pageOrigin, "--app-url", appUrl],
+    [
+      join(ROOT, "demo", "token_server.py"),
+      "--port",
+      "0",
+      "--allow-origin",
+      pageOrigin,
+      "--app-url",
+      appUrl,
+      "--demo-sign-requested-arguments",
+    ],
     {env: {...process.env, BOKEH_SECRET_KEY: SECRET, PYTHONUNBUFFERED: "1"}, stdio: ["ignore", "pipe", "ignore"]},
   )
   const url = await new Promise((resolve, reject) => {

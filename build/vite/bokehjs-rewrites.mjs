@@ -63,6 +63,23 @@ const _wgs84_mercator = wgs84ToWebMercator;`,
   },
 ]
 
+/**
+ * Applies each rewrite's `from` -> `to` once. `to` is inserted literally: with a string replacement, `$&`, `$'` or
+ * `$1` in it (a checkout path such as `/home/a$'b/` in WEB_MERCATOR's import) would be read as a pattern.
+ */
+export function applyRewrites(code, rewrites, onMissing) {
+  for (const {file, from, to} of rewrites) {
+    if (!code.includes(from)) {
+      onMissing(
+        `${file} no longer contains ${JSON.stringify(from)}: the installed BokehJS changed; update REWRITES in ` +
+          `build/vite/bokehjs-rewrites.mjs (or drop the entry if the problem it fixes is gone).`,
+      )
+    }
+    code = code.replace(from, () => to)
+  }
+  return code
+}
+
 export function bokehJsRewrites() {
   return {
     name: "bokeh-session:bokehjs-rewrites",
@@ -73,17 +90,8 @@ export function bokehJsRewrites() {
       if (rewrites.length === 0) {
         return null
       }
-      for (const {file, from, to} of rewrites) {
-        if (!code.includes(from)) {
-          this.error(
-            `${file} no longer contains ${JSON.stringify(from)}: the installed BokehJS changed; update REWRITES in ` +
-              `build/vite/bokehjs-rewrites.mjs (or drop the entry if the problem it fixes is gone).`,
-          )
-        }
-        code = code.replace(from, to)
-      }
       // Every rewrite keeps the line count, so positions in the untouched lines stay right for the source map.
-      return {code, map: null}
+      return {code: applyRewrites(code, rewrites, (message) => this.error(message)), map: null}
     },
   }
 }

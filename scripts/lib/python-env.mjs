@@ -14,11 +14,16 @@ export function bokehVersion() {
   return pkg.version
 }
 
+/** Test-only Python packages, installed beside bokeh (`npm run test:python`). */
+const TEST_PACKAGES = ["pytest"]
+
+/** The installed bokeh version, or null when bokeh or any of TEST_PACKAGES is missing. */
 function installedBokehVersion() {
   if (!existsSync(PYTHON)) {
     return null
   }
-  const result = spawnSync(PYTHON, ["-c", "import bokeh; print(bokeh.__version__)"], {encoding: "utf8"})
+  const imports = ["bokeh", ...TEST_PACKAGES].join(", ")
+  const result = spawnSync(PYTHON, ["-c", `import ${imports}; print(bokeh.__version__)`], {encoding: "utf8"})
   return result.status === 0 ? result.stdout.trim() : null
 }
 
@@ -38,9 +43,9 @@ export function ensurePythonEnv({log = console.log} = {}) {
       )
     }
   }
-  log(`Installing bokeh==${wanted} into ${VENV} ...`)
+  log(`Installing bokeh==${wanted} and ${TEST_PACKAGES.join(", ")} into ${VENV} ...`)
   // PIP_RETRIES=0: where the default index is unreachable and a mirror is configured, pip moves on at once.
-  execFileSync(PYTHON, ["-m", "pip", "install", "--quiet", `bokeh==${wanted}`], {
+  execFileSync(PYTHON, ["-m", "pip", "install", "--quiet", `bokeh==${wanted}`, ...TEST_PACKAGES], {
     stdio: "inherit",
     env: {PIP_RETRIES: "0", ...process.env},
   })

@@ -1,6 +1,13 @@
 import {describe, expect, it} from "vitest"
 import {connectionLost} from "../session/connection-lost.js"
-import {appUrlOf, sessionRejected, unknownModels, versionMismatch, websocketFailure} from "./failures.js"
+import {
+  appUrlOf,
+  closedBeforeDocument,
+  sessionRejected,
+  unknownModels,
+  versionMismatch,
+  websocketFailure,
+} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
 
@@ -28,6 +35,35 @@ describe("websocketFailure", () => {
     expect(error.code).toBe("unreachable")
     expect(error.message).toContain("bokeh serve app.py --port 5006")
   })
+
+  it.each([
+    ["wss://host/app/ws", "--port 443"],
+    ["ws://host/app/ws", "--port 80"],
+  ])("suggests the scheme's default port for %s", (websocketUrl, port) => {
+    expect(websocketFailure({...context, websocketUrl}, "no-answer").message).toContain(`bokeh serve app.py ${port})`)
+  })
+
+  it("tells a 404 from the page's own server (a relative url) apart from a refused origin", () => {
+    const onPage = {...context, websocketUrl: "ws://localhost:5173/reports/app/ws"}
+    const error = websocketFailure(onPage, {notBokeh: 404})
+    expect(error.code).toBe("handshake-rejected")
+    expect(error.message).toBe(
+      "this page's own server (localhost:5173) answered 404 for http://localhost:5173/reports/app/autoload.js, " +
+        "which is not a Bokeh server's answer: there is no Bokeh app at /reports/app there. url resolved against " +
+        "this page to http://localhost:5173/reports/app: write the Bokeh server's own address (e.g. " +
+        "http://localhost:5006/reports/app; bokeh serve prints each app's URL), or route /reports/app to the Bokeh " +
+        "server in your proxy, with websocket upgrades (see docs/deploy.md).",
+    )
+    expect(error.message).not.toContain("--allow-websocket-origin")
+  })
+
+  it("tells a proxy's 502 apart: the Bokeh server behind it is down", () => {
+    const error = websocketFailure(context, {notBokeh: 502})
+    expect(error.code).toBe("unreachable")
+    expect(error.message).toMatch(/^127\.0\.0\.1:5006 answered 502 for http:\/\/127\.0\.0\.1:5006\/echo, like a proxy/)
+    expect(error.message).toContain("start the Bokeh server behind it")
+    expect(error.message).not.toContain("--allow-websocket-origin")
+  })
 })
 
 describe("sessionRejected", () => {
@@ -35,10 +71,38 @@ describe("sessionRejected", () => {
     expect(sessionRejected(context, "close code 1005").message).toContain("BOKEH_SIGN_SESSIONS=yes")
   })
 
+  it("blames the token only for Bokeh's refusal (1005), as the adapter reports it today", () => {
+    expect(sessionRejected(context, "close code 1005 ()").code).toBe("session-rejected")
+    const crash = sessionRejected(context, "close code 1006 ()")
+    expect(crash.code).toBe("connection-lost")
+    expect(crash.message).toBe(
+      "The server at 127.0.0.1:5006 opened the websocket ws://127.0.0.1:5006/echo/ws, then the connection " +
+        "dropped without a close frame, so Bokeh did not refuse the session (it closes with 1005): the server " +
+        "process stopped or crashed (check its log), or a proxy or the network cut the connection before the " +
+        "document arrived (close code 1006). Call restart() once the server is back.",
+    )
+    expect(crash.message).not.toMatch(/token|BOKEH_SIGN_SESSIONS/)
+  })
+
   it("points a backend's token at expiry and the secret", () => {
     const message = sessionRejected({...context, tokenMinted: false}, "close code 1005").message
     expect(message).toContain("expired")
     expect(message).toContain("BOKEH_SECRET_KEY")
+  })
+})
+
+describe("closedBeforeDocument", () => {
+  it("a refusal (1005) is session-rejected", () => {
+    const error = closedBeforeDocument(context, 1005, "")
+    expect(error.code).toBe("session-rejected")
+    expect(error.message).toContain("(close code 1005)")
+  })
+
+  it("any other close is connection-lost, with the code and reason", () => {
+    const error = closedBeforeDocument(context, 1001, "going away")
+    expect(error.code).toBe("connection-lost")
+    expect(error.message).toContain('(close code 1001, "going away")')
+    expect(error.message).toContain("shutting down, restarting")
   })
 })
 

@@ -14,8 +14,15 @@ export interface FailureContext {
   tokenMinted: boolean
 }
 
-/** What a side-effect-free probe found after the websocket failed to open. */
-export type ProbeResult = "app-exists" | "server-answers" | "no-answer"
+/**
+ * What a side-effect-free probe found after the websocket failed to open: Bokeh's own answer for the app
+ * (`app-exists`), a readable answer that is not Bokeh's (`not-bokeh`: a static server's 404, a proxy's 502 on the
+ * page's origin), an opaque answer from the server's root (`server-answers`), or nothing (`no-answer`).
+ */
+export type ProbeResult = "app-exists" | "server-answers" | "no-answer" | {notBokeh: number}
+
+/** The close code a Bokeh server's refusal gives (its `close()` sends no status), e.g. for an invalid token. */
+export const REFUSED_CLOSE_CODE = 1005
 
 /** nginx's default request-line limit (large_client_header_buffers 4 8k); Bokeh itself takes 64 KiB. */
 const PROXY_URL_LIMIT = 8 * 1024 - 64
@@ -28,9 +35,18 @@ export function appUrlOf(websocketUrl: string): string {
   return url.href.replace(/\/$/, "")
 }
 
+/** The port `bokeh serve --port` needs for the app URL: explicit, or the scheme's default. */
+function portOf(app: string): string {
+  const url = new URL(app)
+  return url.port || (url.protocol === "https:" ? "443" : "80")
+}
+
 export function websocketFailure(context: FailureContext, probe: ProbeResult, cause?: unknown): BokehSessionError {
   const app = appUrlOf(context.websocketUrl)
   const origin = new URL(app).host
+  if (typeof probe === "object") {
+    return notBokeh(context, app, probe.notBokeh, cause)
+  }
   switch (probe) {
     case "app-exists":
       return new BokehSessionError(
@@ -57,13 +73,85 @@ export function websocketFailure(context: FailureContext, probe: ProbeResult, ca
       return new BokehSessionError(
         "unreachable",
         `Nothing answers at ${origin} (tried ${context.websocketUrl}): start the Bokeh server (bokeh serve ` +
-          `app.py --port ${new URL(app).port || "80"}), or fix the host and port in url.`,
+          `app.py --port ${portOf(app)}), or fix the host and port in url.`,
         {cause},
       )
   }
 }
 
+/** A readable answer for `<app>/autoload.js` that is not Bokeh's (which is 405 to the probe's HEAD). */
+function notBokeh(context: FailureContext, app: string, status: number, cause: unknown): BokehSessionError {
+  const url = new URL(app)
+  const onPageOrigin = url.host === context.pageHost
+  const where = onPageOrigin ? `this page's own server (${url.host})` : url.host
+  if (status === 502 || status === 503 || status === 504) {
+    return new BokehSessionError(
+      "unreachable",
+      `${where} answered ${status} for ${app}, like a proxy whose Bokeh server is down or out of its reach: ` +
+        `start the Bokeh server behind it, or fix the proxy's upstream address for ${url.pathname} ` +
+        `(and pass websocket upgrades: see docs/deploy.md).`,
+      {cause},
+    )
+  }
+  return new BokehSessionError(
+    "handshake-rejected",
+    `${where} answered ${status} for ${app}/autoload.js, which is not a Bokeh server's answer: there is no Bokeh ` +
+      `app at ${url.pathname} there. ` +
+      (onPageOrigin
+        ? `url resolved against this page to ${app}: write the Bokeh server's own address (e.g. ` +
+          `http://localhost:5006${url.pathname}; bokeh serve prints each app's URL), or route ${url.pathname} ` +
+          `to the Bokeh server in your proxy, with websocket upgrades (see docs/deploy.md).`
+        : `Check the host, port and app path in url (bokeh serve prints each app's URL), or the proxy's route ` +
+          `for ${url.pathname}.`),
+    {cause},
+  )
+}
+
+/**
+ * The websocket opened, then closed before the document. Bokeh refuses a session (a bad or expired token, a
+ * signature it cannot check) with `close()` and no status, which the browser reports as 1005; any other code
+ * (1006: no close frame at all) means the connection dropped: a crash, a kill, a proxy or the network.
+ */
+export function closedBeforeDocument(
+  context: FailureContext,
+  code: number,
+  reason: string,
+  cause?: unknown,
+): BokehSessionError {
+  const detail = `close code ${code}${reason === "" ? "" : `, ${JSON.stringify(reason)}`}`
+  if (code === REFUSED_CLOSE_CODE) {
+    return refused(context, detail, cause)
+  }
+  const origin = new URL(context.websocketUrl).host
+  const what =
+    code === 1006
+      ? `the connection dropped without a close frame, so Bokeh did not refuse the session (it closes with ` +
+        `${REFUSED_CLOSE_CODE}): the server process stopped or crashed (check its log), or a proxy or the network ` +
+        `cut the connection`
+      : `the connection was closed, not refused by Bokeh (which closes with ${REFUSED_CLOSE_CODE}): the server or ` +
+        `a proxy is shutting down, restarting or cut the connection`
+  return new BokehSessionError(
+    "connection-lost",
+    `The server at ${origin} opened the websocket ${context.websocketUrl}, then ${what} before the document ` +
+      `arrived (${detail}). Call restart() once the server is back.`,
+    {cause},
+  )
+}
+
+/**
+ * The adapter's entry point today: `detail` is "close code <n> (<reason>)" from BokehJS's "Lost websocket
+ * connection, <n> (<reason>)". Only a refusal (1005) is blamed on the token; other codes go to
+ * `closedBeforeDocument`, which the adapter may call directly with the close event's code and reason.
+ */
 export function sessionRejected(context: FailureContext, detail: string, cause?: unknown): BokehSessionError {
+  const close = /^close code (\d+) \((.*)\)$/s.exec(detail)
+  if (close != null && Number(close[1]) !== REFUSED_CLOSE_CODE) {
+    return closedBeforeDocument(context, Number(close[1]), close[2], cause)
+  }
+  return refused(context, detail, cause)
+}
+
+function refused(context: FailureContext, detail: string, cause?: unknown): BokehSessionError {
   const why = context.tokenMinted
     ? `The token was minted in the browser, unsigned, so the server most likely signs session ids ` +
       `(BOKEH_SIGN_SESSIONS=yes): a browser cannot sign them. Supply tokens signed by your backend with the ` +

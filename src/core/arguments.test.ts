@@ -1,9 +1,12 @@
 import {describe, expect, it} from "vitest"
 import {
   MAX_FIELDS,
+  MAX_QUERY_AND_TOKEN_BYTES,
   MAX_QUERY_BYTES,
+  checkRequestSize,
   denormalizeArguments,
   encodeArguments,
+  mergeArguments,
   normalizeArguments,
   parseArgumentsAttribute,
 } from "./arguments.js"
@@ -82,7 +85,7 @@ describe("normalizeArguments", () => {
 
   it("rejects keys Bokeh reserves, suggesting a name", () => {
     expect(failure(() => normalizeArguments({"bokeh-session-id": "x"})).message).toBe(
-      'arguments["bokeh-session-id"]: keys starting with "bokeh-" are reserved by the Bokeh server, which drops them: rename the key, e.g. "session-id".',
+      'arguments["bokeh-session-id"]: keys starting with "bokeh-" are reserved by the Bokeh server for its own parameters (it removes bokeh-session-id from the arguments; bokeh-token, bokeh-app-path and others belong to its embed): rename the key, e.g. "session-id".',
     )
   })
 
@@ -169,5 +172,111 @@ describe("encodeArguments", () => {
 describe("denormalizeArguments", () => {
   it("gives single values as strings and several as arrays", () => {
     expect(denormalizeArguments({a: ["1"], b: ["1", "2"], c: []})).toEqual({a: "1", b: ["1", "2"], c: []})
+  })
+})
+
+/** Names that are members of Object.prototype: a record built on `{}` finds them before anything is sent. */
+const UNUSUAL_NAMES = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"]
+
+/** An own property for each name, `__proto__` included (an object literal would set the prototype instead). */
+function ownRecord(entries: Array<[string, unknown]>): Record<string, unknown> {
+  const record: Record<string, unknown> = {}
+  for (const [name, value] of entries) {
+    Object.defineProperty(record, name, {value, enumerable: true, writable: true, configurable: true})
+  }
+  return record
+}
+
+describe("names that Object.prototype also has", () => {
+  const expected = (values: (name: string) => string[]): Array<[string, string[]]> =>
+    UNUSUAL_NAMES.map((name) => [name, values(name)])
+
+  it.each(UNUSUAL_NAMES)("the query form keeps %s with its values", (name) => {
+    const parsed = parseArgumentsAttribute(`${name}=1&${name}=2`)
+    expect(Object.entries(parsed)).toEqual([[name, ["1", "2"]]])
+    expect(Object.getPrototypeOf(parsed)).toBeNull()
+  })
+
+  it("the query form keeps all of them at once, in order", () => {
+    const parsed = parseArgumentsAttribute(UNUSUAL_NAMES.map((name) => `${name}=${name}!`).join("&"))
+    expect(Object.entries(parsed)).toEqual(expected((name) => [`${name}!`]))
+  })
+
+  it("the JSON form keeps all of them, __proto__ included", () => {
+    const json = `{${UNUSUAL_NAMES.map((name) => `"${name}":"${name}!"`).join(",")}}`
+    const parsed = parseArgumentsAttribute(json)
+    expect(Object.entries(parsed)).toEqual(expected((name) => [`${name}!`]))
+    expect(Object.hasOwn(parsed, "__proto__")).toBe(true)
+    expect(Object.getPrototypeOf(parsed)).toBeNull()
+  })
+
+  it("an object with them as own properties normalizes to exactly those", () => {
+    const input = ownRecord(UNUSUAL_NAMES.map((name) => [name, [name, "b"]]))
+    expect(Object.entries(normalizeArguments(input))).toEqual(expected((name) => [name, "b"]))
+  })
+
+  it("a name that is not sent is not found, whatever Object.prototype has", () => {
+    const parsed = parseArgumentsAttribute("N=1")
+    for (const name of UNUSUAL_NAMES) {
+      expect(parsed[name]).toBeUndefined()
+    }
+  })
+
+  it("encodes and reads back exactly", () => {
+    const args = normalizeArguments(ownRecord(UNUSUAL_NAMES.map((name) => [name, `${name}?&=`])))
+    const query = encodeArguments(args)
+    expect(query).toBe(UNUSUAL_NAMES.map((name) => `${name}=${encodeURIComponent(`${name}?&=`)}`).join("&"))
+    expect(Object.entries(parseArgumentsAttribute(query))).toEqual(Object.entries(args))
+  })
+
+  it("denormalizes to own properties only, on a record without a prototype", () => {
+    const compact = denormalizeArguments(parseArgumentsAttribute("constructor=1&__proto__=a&__proto__=b"))
+    expect(Object.entries(compact)).toEqual([
+      ["constructor", "1"],
+      ["__proto__", ["a", "b"]],
+    ])
+    expect(Object.getPrototypeOf(compact)).toBeNull()
+    expect(compact.toString).toBeUndefined()
+  })
+})
+
+describe("mergeArguments", () => {
+  it("adds the url's names, and the arguments' values win for a name in both", () => {
+    const merged = mergeArguments(
+      parseArgumentsAttribute("theme=dark&N=1&N=2&k=x"),
+      parseArgumentsAttribute('{"N":"10","color":"red"}'),
+    )
+    expect(Object.entries(merged)).toEqual([
+      ["theme", ["dark"]],
+      ["k", ["x"]],
+      ["N", ["10"]],
+      ["color", ["red"]],
+    ])
+    expect(Object.getPrototypeOf(merged)).toBeNull()
+  })
+
+  it("keeps an empty list from the arguments: the key then sends nothing, as the arguments say", () => {
+    expect(Object.entries(mergeArguments(parseArgumentsAttribute("k=1"), {k: []}))).toEqual([["k", []]])
+  })
+
+  it("checks the merged size", () => {
+    const half = "a".repeat(MAX_QUERY_BYTES / 2)
+    expect(failure(() => mergeArguments({u: [half]}, {v: [half]})).message).toMatch(/over the limit of/)
+  })
+})
+
+describe("checkRequestSize", () => {
+  it("lets an ordinary token pass beside a query at the limit", () => {
+    expect(() => checkRequestSize("v=" + "a".repeat(MAX_QUERY_BYTES - 2), "t".repeat(200))).not.toThrow()
+  })
+
+  it("counts a signed token's payload: a query and a token over the budget together fail, naming both", () => {
+    const query = "v=" + "a".repeat(40_000)
+    const token = "t".repeat(MAX_QUERY_AND_TOKEN_BYTES - query.length + 1)
+    expect(failure(() => checkRequestSize(query, token)).message).toBe(
+      `the ${query.length}-byte query and the ${token.length}-byte token together take ${MAX_QUERY_AND_TOKEN_BYTES + 1} ` +
+        `bytes, over the limit of ${MAX_QUERY_AND_TOKEN_BYTES} (the Bokeh server refuses request headers over 64 KiB, ` +
+        `and a signed token repeats the arguments in its payload): send less, e.g. an id the app looks up.`,
+    )
   })
 })

@@ -8,14 +8,19 @@ export type SessionArguments = {readonly [name: string]: ArgumentValue}
 
 /**
  * Arguments after validation, in the shape of Bokeh's `request.arguments`: every name maps to the list of
- * values sent for it, in order.
+ * values sent for it, in order. Always a record without a prototype (see `createRecord`).
  */
 export type NormalizedArguments = Record<string, string[]>
 
 /** What the element's `arguments` property holds: the attribute's text, or the object a script set. */
 export type ArgumentsInput = SessionArguments | URLSearchParams | string | null
 
-/** Keys with this prefix are Bokeh's own (`bokeh-session-id`, ...): the server drops or reserves them. */
+/**
+ * Keys with this prefix are Bokeh's own parameters. Its server removes only `bokeh-session-id` from a session's
+ * arguments (`bokeh/server/contexts.py`) and passes the others to the app; its HTTP handlers read `bokeh-token`,
+ * `bokeh-app-path`, `bokeh-autoload-element`, `bokeh-absolute-url`. Refusing the whole prefix keeps arguments
+ * clear of names that Bokeh gives a meaning, today's and later ones.
+ */
 export const RESERVED_PREFIX = "bokeh-"
 
 /**
@@ -25,8 +30,34 @@ export const RESERVED_PREFIX = "bokeh-"
  */
 export const MAX_QUERY_BYTES = 60 * 1024
 
+/**
+ * The query and the token together. The token travels in `Sec-WebSocket-Protocol`, inside the same 64 KiB: of the
+ * 4 KiB left beside the query, 1 KiB is for an ordinary token (a minted one is about 110 bytes) and 3 KiB for the
+ * path and the other headers. A signed token from a backend repeats the arguments in its payload, so it can be as
+ * big as the query: its bytes over 1 KiB come out of the query's share.
+ */
+export const MAX_QUERY_AND_TOKEN_BYTES = MAX_QUERY_BYTES + 1024
+
 /** The most fields a query may hold (one per value sent). */
 export const MAX_FIELDS = 1000
+
+/**
+ * A record without a prototype. Argument names are the user's (`constructor`, `__proto__`, `toString` are
+ * legitimate query parameters): on `{}` they would find Object.prototype's members, and assigning `__proto__`
+ * would set the prototype instead of adding a key.
+ */
+export function createRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
+}
+
+/** Appends `value` to `record[name]`, creating the list; safe for any name, whatever the record's prototype. */
+export function appendValue(record: Record<string, string[]>, name: string, value: string): void {
+  if (Object.hasOwn(record, name)) {
+    record[name].push(value)
+  } else {
+    Object.defineProperty(record, name, {value: [value], enumerable: true, writable: true, configurable: true})
+  }
+}
 
 const EXAMPLE = `write a JSON object such as {"N":"10"} or a query string such as N=10`
 
@@ -52,11 +83,11 @@ export function parseArgumentsAttribute(text: string | null | undefined): Normal
     }
     return normalizeArguments(parsed)
   }
-  const normalized: NormalizedArguments = {}
+  const normalized = createRecord<string[]>()
   for (const [name, value] of new URLSearchParams(trimmed)) {
     // URLSearchParams decodes to well-formed strings, so only the name needs checking.
     checkName(name)
-    ;(normalized[name] ??= []).push(value)
+    appendValue(normalized, name, value)
   }
   checkSize(normalized)
   return normalized
@@ -82,7 +113,8 @@ export function normalizeArguments(value: unknown): NormalizedArguments {
       `arguments must be an object of strings, got ${describe(value)}: ${EXAMPLE}.`,
     )
   }
-  const normalized: NormalizedArguments = {}
+  const normalized = createRecord<string[]>()
+  // Own properties only: JSON.parse('{"__proto__":"x"}') makes `__proto__` an own key, which this keeps.
   for (const [name, item] of Object.entries(value)) {
     checkName(name)
     if (typeof item === "string") {
@@ -125,11 +157,45 @@ export function encodeArguments(args: NormalizedArguments): string {
   return params.toString()
 }
 
+/**
+ * The arguments in the app URL's query (`http://host/app?theme=dark`) merged with the `arguments` input: names only
+ * in the URL are added first, and a name in both takes the `arguments` values (all of them, replacing the URL's).
+ */
+export function mergeArguments(fromUrl: NormalizedArguments, given: NormalizedArguments): NormalizedArguments {
+  const merged = createRecord<string[]>()
+  for (const [name, values] of Object.entries(fromUrl)) {
+    if (!Object.hasOwn(given, name)) {
+      merged[name] = [...values]
+    }
+  }
+  for (const [name, values] of Object.entries(given)) {
+    merged[name] = [...values]
+  }
+  checkSize(merged)
+  return merged
+}
+
+/** Throws `invalid-arguments` when the query and the token would not fit in the server's request headers. */
+export function checkRequestSize(query: string, token: string): void {
+  const queryBytes = new TextEncoder().encode(query).length
+  const tokenBytes = new TextEncoder().encode(token).length
+  if (queryBytes + tokenBytes > MAX_QUERY_AND_TOKEN_BYTES) {
+    throw new BokehSessionError(
+      "invalid-arguments",
+      `the ${queryBytes}-byte query and the ${tokenBytes}-byte token together take ${queryBytes + tokenBytes} ` +
+        `bytes, over the limit of ${MAX_QUERY_AND_TOKEN_BYTES} (the Bokeh server refuses request headers over ` +
+        `64 KiB, and a signed token repeats the arguments in its payload): send less, e.g. an id the app looks up.`,
+    )
+  }
+}
+
 /** The compact public form: a single value stays a string, several stay an array. */
 export function denormalizeArguments(args: NormalizedArguments): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(args).map(([name, values]) => [name, values.length === 1 ? values[0] : values]),
-  )
+  const compact = createRecord<string | string[]>()
+  for (const [name, values] of Object.entries(args)) {
+    compact[name] = values.length === 1 ? values[0] : values
+  }
+  return compact
 }
 
 function checkName(name: string): void {
@@ -143,8 +209,9 @@ function checkName(name: string): void {
     const suggested = name.slice(RESERVED_PREFIX.length) || "name"
     throw new BokehSessionError(
       "invalid-arguments",
-      `${label(name)}: keys starting with "${RESERVED_PREFIX}" are reserved by the Bokeh server, which drops them: ` +
-        `rename the key, e.g. "${suggested}".`,
+      `${label(name)}: keys starting with "${RESERVED_PREFIX}" are reserved by the Bokeh server for its own ` +
+        `parameters (it removes bokeh-session-id from the arguments; bokeh-token, bokeh-app-path and others belong ` +
+        `to its embed): rename the key, e.g. "${suggested}".`,
     )
   }
   checkWellFormed(name, `the key ${JSON.stringify(name)}`)

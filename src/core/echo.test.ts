@@ -48,3 +48,29 @@ describe("echoMark", () => {
     ])
   })
 })
+
+describe("names that Object.prototype also has", () => {
+  const NAMES = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"]
+
+  it("echoFromColumns keeps each as its own entry, on a record without a prototype", () => {
+    const echo = echoFromColumns([...NAMES, "constructor"], [...NAMES.map((name) => `${name}!`), "again"])!
+    expect(Object.entries(echo)).toEqual(
+      NAMES.map((name) => [name, name === "constructor" ? [`${name}!`, "again"] : [`${name}!`]]),
+    )
+    expect(Object.getPrototypeOf(echo)).toBeNull()
+  })
+
+  it("compareEcho finds only sent and echoed names, even on plain-object records", () => {
+    // `{}` from a caller: "constructor" is inherited there, not sent.
+    expect(compareEcho({}, {constructor: ["1"]})).toEqual([
+      {name: "constructor", sent: [], received: ["1"], matches: false},
+    ])
+    expect(compareEcho({toString: ["1"]}, {})).toEqual([
+      {name: "toString", sent: ["1"], received: null, matches: false},
+    ])
+    const sent = echoFromColumns(NAMES, NAMES)!
+    expect(compareEcho(sent, echoFromColumns(NAMES, NAMES)!)).toEqual(
+      NAMES.map((name) => ({name, sent: [name], received: [name], matches: true})),
+    )
+  })
+})

@@ -1,9 +1,9 @@
-import type {NormalizedArguments} from "./arguments.js"
+import {appendValue, createRecord, type NormalizedArguments} from "./arguments.js"
 
 /** The name of the ColumnDataSource through which an app echoes the arguments it received. */
 export const ECHO_SOURCE_NAME = "bokeh-session-echo"
 
-/** What the server received: each argument name with its values, in order. */
+/** What the server received: each argument name with its values, in order. A record without a prototype. */
 export type EchoedArguments = Record<string, string[]>
 
 /**
@@ -17,14 +17,14 @@ export function echoFromColumns(
   if (names == null || values == null || names.length !== values.length) {
     return null
   }
-  const echo: EchoedArguments = {}
+  const echo = createRecord<string[]>()
   for (let row = 0; row < names.length; row++) {
     const name = names[row]
     const value = values[row]
     if (typeof name !== "string" || typeof value !== "string") {
       return null
     }
-    ;(echo[name] ??= []).push(value)
+    appendValue(echo, name, value)
   }
   return echo
 }
@@ -37,12 +37,15 @@ export interface EchoComparisonRow {
   matches: boolean
 }
 
-/** One row per name, sent names first (in order), then names only the server reports. */
+/**
+ * One row per name, sent names first (in order), then names only the server reports. Either record may be a
+ * plain object (`{}` from a caller): only own properties count.
+ */
 export function compareEcho(sent: NormalizedArguments, echo: EchoedArguments): EchoComparisonRow[] {
   const names = [...new Set([...Object.keys(sent), ...Object.keys(echo)])]
   return names.map((name) => {
-    const sentValues = sent[name] ?? []
-    const received = echo[name] ?? null
+    const sentValues = Object.hasOwn(sent, name) ? sent[name] : []
+    const received = Object.hasOwn(echo, name) ? echo[name] : null
     const matches =
       received == null
         ? sentValues.length === 0

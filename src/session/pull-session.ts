@@ -1,5 +1,7 @@
 import {
+  checkRequestSize,
   encodeArguments,
+  mergeArguments,
   normalizeArguments,
   type NormalizedArguments,
   type SessionArguments,
@@ -8,7 +10,7 @@ import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError} from "../core/errors.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
-import {appUrlToWebSocketUrl} from "./url.js"
+import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
 
 export type {DisconnectInfo}
@@ -26,7 +28,10 @@ export interface TokenRequest {
 export type TokenProvider = (request: TokenRequest) => string | Promise<string>
 
 export interface PullSessionOptions {
-  /** An object (`{N: "10"}`, arrays send a key once per item), a JSON string or a query string. */
+  /**
+   * An object (`{N: "10"}`, arrays send a key once per item), a JSON string or a query string. A query in the url
+   * (`.../app?theme=dark`) is sent too; for a name in both, these values win.
+   */
   arguments?: SessionArguments | URLSearchParams | string | null
   /** A token minted by a backend (needed when the server signs session ids). Minted here when absent. */
   token?: string | null
@@ -80,7 +85,7 @@ export interface PulledSession {
 /** Validates url, arguments, timeout and a given token; throws `BokehSessionError` before any network use. */
 export function planSession(url: string, options: PullSessionOptions = {}): SessionPlan {
   const websocketUrl = appUrlToWebSocketUrl(url)
-  const args = normalizeArguments(options.arguments)
+  const args = mergeArguments(argumentsInAppUrl(url), normalizeArguments(options.arguments))
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new BokehSessionError(
@@ -88,10 +93,12 @@ export function planSession(url: string, options: PullSessionOptions = {}): Sess
       `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
     )
   }
+  const query = encodeArguments(args)
   if (options.tokenProvider == null && options.token != null && options.token !== "") {
     parseToken(options.token.trim())
+    checkRequestSize(query, options.token.trim())
   }
-  return {url, websocketUrl, arguments: args, query: encodeArguments(args), timeoutMs}
+  return {url, websocketUrl, arguments: args, query, timeoutMs}
 }
 
 /**
@@ -122,7 +129,10 @@ export async function obtainCredentials(
           `your backend's bokeh.util.token.generate_jwt_token made.`,
       )
     }
-    return {token: token.trim(), sessionId: parseToken(token.trim()).session_id, minted: false}
+    const sessionId = parseToken(token.trim()).session_id
+    // A signed token repeats the arguments, so the provider's token can push the request over the server's limit.
+    checkRequestSize(plan.query, token.trim())
+    return {token: token.trim(), sessionId, minted: false}
   }
   if (options.token != null && options.token !== "") {
     const token = options.token.trim()

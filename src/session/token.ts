@@ -9,8 +9,9 @@ export const SESSION_ID_LENGTH = 44
 export const mintSessionId: () => string = customAlphabet(SESSION_ID_ALPHABET, SESSION_ID_LENGTH)
 
 /**
- * How long a minted token stays valid. The server checks expiry only when a websocket opens, so this must cover
- * BokehJS's reconnects (5 tries over ~30 s) and a client clock up to 2 hours behind the server's.
+ * How long a minted token stays valid. The server checks expiry only when a websocket opens, and every connect
+ * and reconnect mints a fresh token (BokehJS's own reconnect, which would reuse the first token, is disabled in
+ * the adapter), so this only has to cover a client clock up to 2 hours behind the server's, plus a margin.
  */
 export const UNSIGNED_TOKEN_LIFETIME_SECONDS = 3 * 60 * 60
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest"
-import {appUrlToWebSocketUrl} from "./url.js"
+import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 
 const PAGE = "https://example.org/reports/page.html?x=1"
 
@@ -35,5 +35,37 @@ describe("appUrlToWebSocketUrl", () => {
 
   it("rejects a relative URL where there is no page", () => {
     expect(() => appUrlToWebSocketUrl("/app", undefined)).toThrowError(/is not an absolute URL/)
+  })
+})
+
+describe("argumentsInAppUrl", () => {
+  it("reads the url's query as arguments, repeated names in order", () => {
+    expect(Object.entries(argumentsInAppUrl("http://host/app?theme=dark&k=1&k=2#top", PAGE))).toEqual([
+      ["theme", ["dark"]],
+      ["k", ["1", "2"]],
+    ])
+  })
+
+  it("gives nothing for a url without a query, and never takes the page's own query", () => {
+    expect(argumentsInAppUrl("http://host/app", PAGE)).toEqual({})
+    expect(argumentsInAppUrl("app", PAGE)).toEqual({})
+  })
+
+  it("keeps names that Object.prototype has", () => {
+    expect(Object.entries(argumentsInAppUrl("http://host/app?constructor=1&__proto__=2", PAGE))).toEqual([
+      ["constructor", ["1"]],
+      ["__proto__", ["2"]],
+    ])
+  })
+
+  it("refuses a query key that Bokeh reserves, as invalid-url naming the url", () => {
+    expect(() => argumentsInAppUrl("http://host/app?bokeh-session-id=x", PAGE)).toThrowError(
+      /^url "http:\/\/host\/app\?bokeh-session-id=x" has a query that cannot be sent as arguments: arguments\["bokeh-session-id"\]: keys starting with "bokeh-" are reserved/,
+    )
+    try {
+      argumentsInAppUrl("http://host/app?bokeh-session-id=x", PAGE)
+    } catch (error) {
+      expect((error as {code: string}).code).toBe("invalid-url")
+    }
   })
 })
