@@ -49,7 +49,7 @@ const CASES: HostileCase[] = [
     title: "a bokeh- key",
     argumentsSource: `({"bokeh-session-id": "mine"})`,
     code: "invalid-arguments",
-    message: /keys starting with "bokeh-" are reserved by the Bokeh server/,
+    message: /keys starting with "bokeh-" are the Bokeh server's own parameters/,
   },
   {title: "an empty key", argumentsSource: `({"": "x"})`, code: "invalid-arguments", message: /empty key/},
   {

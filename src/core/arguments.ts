@@ -209,9 +209,9 @@ function checkName(name: string): void {
     const suggested = name.slice(RESERVED_PREFIX.length) || "name"
     throw new BokehSessionError(
       "invalid-arguments",
-      `${label(name)}: keys starting with "${RESERVED_PREFIX}" are reserved by the Bokeh server for its own ` +
-        `parameters (it removes bokeh-session-id from the arguments; bokeh-token, bokeh-app-path and others belong ` +
-        `to its embed): rename the key, e.g. "${suggested}".`,
+      // Short on purpose: this message ships in the first script (see RESERVED_PREFIX for the whole story).
+      `${label(name)}: keys starting with "${RESERVED_PREFIX}" are the Bokeh server's own parameters: ` +
+        `rename the key, e.g. "${suggested}".`,
     )
   }
   checkWellFormed(name, `the key ${JSON.stringify(name)}`)
