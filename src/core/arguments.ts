@@ -50,13 +50,12 @@ export function createRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>
 }
 
-/** Appends `value` to `record[name]`, creating the list; safe for any name, whatever the record's prototype. */
+/**
+ * Appends `value` to `record[name]`, creating the list. `record` comes from `createRecord`: with no prototype,
+ * every name (`__proto__` too) is an own key, so plain assignment is safe.
+ */
 export function appendValue(record: Record<string, string[]>, name: string, value: string): void {
-  if (Object.hasOwn(record, name)) {
-    record[name].push(value)
-  } else {
-    Object.defineProperty(record, name, {value: [value], enumerable: true, writable: true, configurable: true})
-  }
+  ;(record[name] ??= []).push(value)
 }
 
 const EXAMPLE = `write a JSON object such as {"N":"10"} or a query string such as N=10`

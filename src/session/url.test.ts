@@ -60,7 +60,7 @@ describe("argumentsInAppUrl", () => {
 
   it("refuses a query key that Bokeh reserves, as invalid-url naming the url", () => {
     expect(() => argumentsInAppUrl("http://host/app?bokeh-session-id=x", PAGE)).toThrowError(
-      /^url "http:\/\/host\/app\?bokeh-session-id=x" has a query that cannot be sent as arguments: arguments\["bokeh-session-id"\]: keys starting with "bokeh-" are reserved/,
+      /^url "http:\/\/host\/app\?bokeh-session-id=x" has a query that cannot be sent as arguments: arguments\["bokeh-session-id"\]: keys starting with "bokeh-" are the Bokeh server.s own parameters/,
     )
     try {
       argumentsInAppUrl("http://host/app?bokeh-session-id=x", PAGE)
