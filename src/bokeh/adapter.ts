@@ -14,9 +14,14 @@ import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/e
 import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "./failures.js"
 import {probeServer} from "./probe.js"
 import {SdkConnection, type DisconnectInfo} from "./connection.js"
+import {installBokehGlobal} from "./bokeh-global.js"
 
 export {bokehJsVersion}
 export type {ClientSession, DisconnectInfo, Document}
+
+// CustomJS code of any document may use `Bokeh` (Bokeh.require, Bokeh.documents, Bokeh.index): define it before
+// the first document is deserialized, as BokehJS's own bundle does when it loads.
+installBokehGlobal()
 
 export function countBokehJsObjects(): {documents: number; rootViews: number} {
   return {documents: documents.length, rootViews: rootViews.roots.length}
