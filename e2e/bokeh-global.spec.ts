@@ -57,3 +57,49 @@ test("Bokeh.require names a module it does not have; a Bokeh the page already ha
   expect(answer.error).toContain(`Bokeh.require("core/no_such_module"): bokeh-session's BokehJS`)
   expect(answer.error).toContain("core/util/pretty")
 })
+
+test("Bokeh.register_plugin runs a plugin bundle's modules against this build's BokehJS", async ({page}) => {
+  await openBlankPage(page)
+  await addElement(page, {id: "plugin", app: "bokeh_global"})
+  await waitForStatus(page, "plugin", "connected")
+  const result = await page.evaluate(() => {
+    type Require = (name: string | number) => Record<string, never>
+    const bokeh = (window as unknown as {Bokeh: Record<string, never>}).Bokeh as unknown as {
+      register_plugin(modules: object, entry: string, aliases: object): Record<string, unknown>
+      Models: Record<string, unknown>
+      PluginThing?: unknown
+    }
+    // The shape `bokeh build` gives an extension: CommonJS factories, BokehJS's modules required as "@bokehjs/...".
+    const modules = {
+      "ext/index": function (
+        require: Require,
+        _module: unknown,
+        exports: Record<string, unknown>,
+        esModule: () => void,
+        esExport: (name: string, value: unknown) => void,
+      ) {
+        esModule()
+        const {PluginThing} = require("./thing")
+        esExport("PluginThing", PluginThing)
+        void exports
+        ;(require("@bokehjs/base") as unknown as {register_models(models: object): void}).register_models({
+          PluginThing,
+        })
+      },
+      "ext/thing": function (require: Require, module: {exports: Record<string, unknown>}) {
+        const {Model} = require("@bokehjs/model") as unknown as {Model: new () => object}
+        class PluginThing extends Model {
+          static __name__ = "PluginThing"
+        }
+        module.exports = {PluginThing}
+      },
+    }
+    const plugin = bokeh.register_plugin(modules, "ext/index", {"./thing": "ext/thing"})
+    return {
+      exported: typeof plugin.PluginThing,
+      registered: bokeh.Models.PluginThing === plugin.PluginThing,
+      merged: bokeh.PluginThing === plugin.PluginThing,
+    }
+  })
+  expect(result).toEqual({exported: "function", registered: true, merged: true})
+})
