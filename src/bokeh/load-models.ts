@@ -15,6 +15,9 @@ import {TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 // No optional bundle can register before this module runs (they are loaded by it), so these are the core's.
 const coreModels = new Set(default_resolver.names)
 
+/** The bundles passed to rememberBundles during this page load. */
+const remembered = new Set<OptionalBundle>()
+
 /** What resolves type names: BokehJS's default resolver, or a document's (which adds the document's `defs`). */
 export interface TypeResolver {
   get(name: string): unknown
@@ -49,9 +52,11 @@ function prepare(json: unknown, resolver: TypeResolver, isDocument: boolean): Pr
       bundles.push("tables")
     }
   }
-  // Remembered even when already loaded (prefetched): the next visit should prefetch them again.
-  if (isDocument || bundles.length > 0) {
+  // Remembered even when already loaded (prefetched): the next visit should prefetch them again. Patches come
+  // often, so they write to storage only when they need a bundle no document of this page load needed.
+  if (isDocument || bundles.some((name) => !remembered.has(name))) {
     rememberBundles(bundles)
+    bundles.forEach((name) => remembered.add(name))
   }
   const loads: Promise<unknown>[] = missing().length > 0 ? bundles.map((name) => OPTIONAL_BUNDLES[name]()) : []
   const mathJax = prepareMathJax(json)

@@ -23,15 +23,9 @@ let neededThisPageLoad: Set<OptionalBundle> | null = null
  * replaces what an earlier visit recorded, so a page whose apps stop using widgets stops prefetching them.
  */
 export function rememberBundles(needed: Iterable<OptionalBundle>): void {
-  const first = neededThisPageLoad == null
   neededThisPageLoad ??= new Set()
-  const before = neededThisPageLoad.size
   for (const name of needed) {
     neededThisPageLoad.add(name)
-  }
-  // Patches of a live document call this too, often: write only what changed.
-  if (!first && neededThisPageLoad.size === before) {
-    return
   }
   try {
     localStorage.setItem(storageKey(), JSON.stringify([...neededThisPageLoad]))
