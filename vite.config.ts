@@ -25,7 +25,9 @@ export default defineConfig(({command}) => ({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
-    sourcemap: true,
+    // No source maps: the package does not ship them (README, "What the package ships").
+    // For local debugging: `npx vite build --sourcemap`.
+    sourcemap: false,
     lib: {
       // One file per package.json export: "." registers the tag, "./element" is the class only, "./react" adds JSX types.
       entry: {"bokeh-session": "src/index.ts", element: "src/element-entry.ts", react: "src/react.ts"},

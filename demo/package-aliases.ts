@@ -20,7 +20,7 @@ export function packageAliases(): {find: RegExp; replacement: string}[] {
     }
     const replacement = `${root}/${file.replace(/^\.\//, "")}`
     if (!existsSync(replacement)) {
-      throw new Error(`${replacement} is missing: run \`npm run build\` first (npm test and npm run demo:react do).`)
+      throw new Error(`${replacement} is missing: run \`npm run build\` first (npm test and npm run demo -- react do).`)
     }
     const specifier = subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`
     return [{find: new RegExp(`^${specifier.replace(/[/.-]/g, "\\$&")}$`), replacement}]

@@ -1,8 +1,31 @@
 // `npm run demo`: starts `bokeh serve` with the demo echo app and the Vite dev server for demo/, prints the URL
 // to open, and stops both on Ctrl-C.
+// `npm run demo -- react` (or any folder of demo/ with a vite.config.ts: react, vue, angular): the same for that
+// framework demo, which imports the built package as an app would, so it builds first.
+import {spawnSync} from "node:child_process"
+import {existsSync, readdirSync} from "node:fs"
+import {join} from "node:path"
 import {createServer} from "vite"
 import {freePort, startBokehServer} from "./lib/bokeh-server.mjs"
 import {ROOT} from "./lib/python-env.mjs"
+
+const FRAMEWORKS = readdirSync(join(ROOT, "demo"), {withFileTypes: true})
+  .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, "demo", entry.name, "vite.config.ts")))
+  .map((entry) => entry.name)
+  .sort()
+const framework = process.argv[2]
+if (process.argv.length > 3 || (framework != null && !FRAMEWORKS.includes(framework))) {
+  console.error(`Usage: npm run demo [-- ${FRAMEWORKS.join("|")}]`)
+  process.exit(2)
+}
+
+if (framework != null) {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm"
+  const build = spawnSync(npm, ["run", "build"], {cwd: ROOT, stdio: "inherit"})
+  if (build.status !== 0) {
+    process.exit(build.status ?? 1)
+  }
+}
 
 async function portOr(preferred) {
   const probe = await import("node:net").then(
@@ -29,14 +52,14 @@ const bokeh = await startBokehServer({
 process.env.VITE_BOKEH_APP_URL = `http://127.0.0.1:${bokeh.port}/echo`
 
 const vite = await createServer({
-  configFile: `${ROOT}/vite.config.ts`,
-  server: {port: pagePort, host: "localhost"},
+  configFile: framework == null ? `${ROOT}/vite.config.ts` : `${ROOT}/demo/${framework}/vite.config.ts`,
+  server: {port: pagePort, host: "localhost", strictPort: true},
 })
 await vite.listen()
 
 console.log(`
   bokeh serve:  http://127.0.0.1:${bokeh.port}/echo  (allows websockets from ${origins.join(", ")})
-  demo page:    http://localhost:${pagePort}/
+  demo page:    http://localhost:${pagePort}/  (${framework ?? "plain HTML"})
 
   Open the demo page in a browser. Ctrl-C stops both servers.
 `)

@@ -11,13 +11,14 @@ import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager.js
 import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
 import {BokehSessionError} from "../core/errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
+import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "./failures.js"
 import {probeServer} from "./probe.js"
-import {SdkConnection, type DisconnectInfo} from "./connection.js"
+import {SdkConnection} from "./connection.js"
 import {installBokehGlobal} from "./bokeh-global.js"
 
 export {bokehJsVersion}
-export type {ClientSession, DisconnectInfo, Document}
+export type {ClientSession, Document, DisconnectInfo}
 
 // CustomJS code of any document may use `Bokeh` (Bokeh.require, Bokeh.documents, Bokeh.index): define it before
 // the first document is deserialized, as BokehJS's own bundle does when it loads.

@@ -9,13 +9,9 @@ import {Document, documents} from "@bokeh/bokehjs/build/js/lib/document/document
 import type {DocumentEvent} from "@bokeh/bokehjs/build/js/lib/document/events.js"
 import type {Message} from "@bokeh/bokehjs/build/js/lib/protocol/message.js"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
+import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {unknownModels} from "./failures.js"
 import {loadModelsFor, prepareModelsForPatch} from "./load-models.js"
-
-export interface DisconnectInfo {
-  code: number
-  reason: string
-}
 
 export type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
 

@@ -11,7 +11,7 @@ import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
 import {loadSessionLifecycle} from "./loaders.js"
 import type {BokehSessionStatus, SessionHost, SessionInputs, SessionLifecycle} from "../session/lifecycle.js"
-import type {ClientSession} from "../bokeh/adapter.js"
+import type {BokehClientSession} from "../core/bokeh-objects.js"
 
 export type {BokehSessionStatus}
 
@@ -189,7 +189,7 @@ export class BokehSessionElement extends LitElement {
     return this.#lifecycle?.sessionId ?? null
   }
   /** The BokehJS `ClientSession`, while connected. */
-  get session(): ClientSession | null {
+  get session(): BokehClientSession | null {
     return this.#lifecycle?.session?.session ?? null
   }
   /** The arguments the server echoed, or null (not connected, or the app does not echo). */

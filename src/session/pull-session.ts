@@ -9,7 +9,7 @@ import {BokehSessionError} from "../core/errors.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl} from "./url.js"
-import type {ClientSession, DisconnectInfo, Document} from "../bokeh/adapter.js"
+import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
 
 export type {DisconnectInfo}
 
@@ -66,9 +66,9 @@ export interface SessionCredentials {
 
 export interface PulledSession {
   /** The BokehJS `ClientSession`. */
-  readonly session: ClientSession
+  readonly session: BokehClientSession
   /** The BokehJS `Document` of the session. */
-  readonly document: Document
+  readonly document: BokehDocument
   readonly sessionId: string
   /** The arguments sent, normalized. */
   readonly arguments: NormalizedArguments
