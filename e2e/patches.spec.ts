@@ -13,8 +13,10 @@ interface LateModels {
 
 /** What the app's late patch renders: table rows, the slider's title with its value, the TeX Div's typeset output. */
 async function lateModels(page: Page): Promise<LateModels> {
-  // Playwright's CSS locators pierce the open shadow roots of the element and of BokehJS's views.
-  await expect(page.locator(".slick-row")).toHaveCount(3)
+  // Playwright's CSS locators pierce the open shadow roots of the element and of BokehJS's views. Bokeh's embed
+  // loads all of Bokeh's bundles (MathJax too) before its document, which can take longer than the 5 s default
+  // on a busy machine: the wait is bounded by the test's timeout instead.
+  await expect(page.locator(".slick-row")).toHaveCount(3, {timeout: 45_000})
   await expect(page.getByText("Late slider:")).toHaveCount(1)
   await expect(page.locator("mjx-container svg")).toHaveCount(1)
   return {
