@@ -15,7 +15,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const {server, port} = await startStaticServer(ROOT, replacements)
   const pageHost = `127.0.0.1:${port}`
   const bokeh = await startBokehServer({
-    apps: ["demo/apps/echo.py", "e2e/apps/widgets.py", "e2e/apps/custom_model.py"],
+    apps: [
+      "demo/apps/echo.py",
+      "e2e/apps/widgets.py",
+      "e2e/apps/custom_model.py",
+      "e2e/apps/late_models.py",
+      "e2e/apps/late_unknown_model.py",
+      "e2e/apps/bokeh_global.py",
+      "e2e/apps/duplicate_echo.py",
+    ],
     origins: [pageHost],
     // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
     args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],

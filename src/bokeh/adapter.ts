@@ -3,134 +3,29 @@
  * touches `window` and `document` at import time. Bokeh's snake_case stays in here; callers see camelCase.
  */
 import "@bokeh/bokehjs/build/js/lib/models/main.js"
-import {ClientConnection} from "@bokeh/bokehjs/build/js/lib/client/connection.js"
 import type {ClientSession} from "@bokeh/bokehjs/build/js/lib/client/session.js"
-import {Document, documents} from "@bokeh/bokehjs/build/js/lib/document/document.js"
+import {documents, type Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
 import {add_document_standalone, index as rootViews} from "@bokeh/bokehjs/build/js/lib/embed/standalone.js"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager.js"
+import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
 import {BokehSessionError} from "../core/errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "./failures.js"
 import {probeServer} from "./probe.js"
-import {loadModelsFor} from "./load-models.js"
+import {SdkConnection} from "./connection.js"
+import {installBokehGlobal} from "./bokeh-global.js"
 
 export {bokehJsVersion}
 export type {ClientSession, Document, DisconnectInfo}
 
+// CustomJS code of any document may use `Bokeh` (Bokeh.require, Bokeh.documents, Bokeh.index): define it before
+// the first document is deserialized, as BokehJS's own bundle does when it loads.
+installBokehGlobal()
+
 export function countBokehJsObjects(): {documents: number; rootViews: number} {
   return {documents: documents.length, rootViews: rootViews.roots.length}
-}
-
-type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
-
-/** How long an abandoned connect may wait for the server's ACK before its socket is closed anyway. */
-const ACK_WAIT_CONNECTING_MS = 5_000
-const ACK_WAIT_OPEN_MS = 60_000
-
-/**
- * A ClientConnection that can be closed before its session exists (BokehJS's `close()` throws then), that loads
- * the model code a document needs before BokehJS deserializes it, and that reports a lost connection to its
- * owner instead of reconnecting with the same, possibly expired, token (the owner reconnects with a fresh one).
- */
-class SdkConnection extends ClientConnection {
-  onDisconnect: ((info: DisconnectInfo) => void) | null = null
-  onDocument: ((docJson: DocJson) => void) | null = null
-  /** Settles when the socket has closed (or never existed once close() ran). */
-  readonly closed: Promise<void>
-  #markClosed!: () => void
-  #acked = false
-  #closeOnAck = false
-
-  constructor(url: string, token: string, query: string) {
-    super(url, token, query)
-    this.closed = new Promise((resolve) => (this.#markClosed = resolve))
-  }
-
-  protected override async _pull_doc_json(): ReturnType<ClientConnection["_pull_doc_json"]> {
-    const reply = await super._pull_doc_json()
-    this.onDocument?.(reply.doc_json)
-    await loadModelsFor(reply.doc_json)
-    return reply
-  }
-
-  protected override _on_open(
-    resolve: (session: ClientSession) => void,
-    reject: (error: Error | string) => void,
-  ): void {
-    super._on_open(resolve, reject)
-    if (this.#closeOnAck) {
-      this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
-    }
-  }
-
-  protected override _awaiting_ack_handler(
-    message: Parameters<ClientConnection["_awaiting_ack_handler"]>[0],
-    resolve: (session: ClientSession) => void,
-    reject: (error: Error | string) => void,
-  ): void {
-    this.#acked = message.msgtype() === "ACK"
-    if (this.#closeOnAck) {
-      this.socket?.close(1000, "closed by bokeh-session")
-      reject(new Error("The connection has been closed"))
-    } else {
-      super._awaiting_ack_handler(message, resolve, reject)
-    }
-  }
-
-  protected override _on_close(event: CloseEvent, reject: (error: Error | string) => void): void {
-    const live = this.session != null && !this.closed_permanently
-    super._on_close(event, reject)
-    this.#markClosed()
-    if (live) {
-      this.closed_permanently = true
-      this.onDisconnect?.({code: event.code, reason: event.reason})
-    }
-  }
-
-  protected override _schedule_reconnect(_milliseconds: number): void {
-    // Reconnecting is the owner's job (see onDisconnect); BokehJS would reuse the same token.
-  }
-
-  override close(): void {
-    if (this.session != null) {
-      super.close()
-      return
-    }
-    if (this.closed_permanently) {
-      return
-    }
-    this.closed_permanently = true
-    const socket = this.socket
-    if (socket == null) {
-      this.#markClosed()
-      return
-    }
-    if (this.#acked || socket.readyState >= WebSocket.CLOSING) {
-      socket.close(1000, "closed by bokeh-session")
-      return
-    }
-    // Bokeh's server registers a websocket's connection just before it sends the ACK; a socket that closes
-    // earlier runs the server's on_close first, and the connection and its session then live forever (seen as
-    // "N clients connected" that never drops). So an abandoned connect closes on the ACK, not before.
-    this.#closeOnAck = true
-    if (socket.readyState === WebSocket.CONNECTING) {
-      this.#closeLater(ACK_WAIT_CONNECTING_MS, WebSocket.CONNECTING)
-    } else {
-      this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
-    }
-  }
-
-  /** Closes the socket after `ms` if it is still in `state`: a server that never upgrades or never acknowledges. */
-  #closeLater(ms: number, state: number): void {
-    const socket = this.socket
-    setTimeout(() => {
-      if (socket?.readyState === state) {
-        socket.close(1000, "closed by bokeh-session")
-      }
-    }, ms)
-  }
 }
 
 export interface OpenSessionOptions {
@@ -142,8 +37,13 @@ export interface OpenSessionOptions {
   signal?: AbortSignal
   /** Called once when the live session's websocket closes without `close()`. */
   onDisconnect?: (info: DisconnectInfo) => void
-  /** Called with a message when the server's Bokeh version differs from the bundled BokehJS. */
+  /** Called with a message when something works but deserves attention (a version mismatch, an ambiguous echo). */
   onWarning?: (message: string) => void
+  /**
+   * Called once when the live session fails after it opened (a patch brings a type nothing resolves:
+   * `unknown-model`; or BokehJS throws while applying a patch: that exception). Everything is closed first.
+   */
+  onFatal?: (error: unknown) => void
 }
 
 /** A live session. `close()` is idempotent and leaves nothing behind in BokehJS. */
@@ -152,7 +52,9 @@ export interface OpenedSession {
   readonly document: Document
   /** The Bokeh version the server reported with the document. */
   readonly serverVersion: string | null
+  /** The echo as it was in the first document; null when the app does not echo or echoes ambiguously. */
   readEcho(): EchoedArguments | null
+  /** Renders the roots into `container`; a failure closes the session before it rejects. */
   render(container: HTMLElement): Promise<void>
   close(): void
 }
@@ -203,6 +105,18 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     }
     signal?.addEventListener("abort", onAbort, {once: true})
   })
+  // A patch can fail while connect() is still settling: hold the error until the session is handed over.
+  let fatal: {error: unknown} | null = null
+  let handedOver = false
+  connection.onFatal = (error) => {
+    if (!handedOver) {
+      fatal = {error}
+      return
+    }
+    console.error("bokeh-session: the live session failed and was closed:", error)
+    dispose()
+    options.onFatal?.(error)
+  }
   let session: ClientSession
   try {
     session = await Promise.race([connection.connect(), stopped])
@@ -220,6 +134,22 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       signal?.removeEventListener("abort", onAbort)
     }
   }
+  // From here on the socket, the server session and the Document exist: whatever fails closes them all.
+  let echo: EchoedArguments | null
+  try {
+    const failed = fatal as {error: unknown} | null
+    if (failed != null) {
+      throw failed.error
+    }
+    echo = readEcho(session.document, (message) => {
+      console.warn(`bokeh-session: ${message}`)
+      options.onWarning?.(message)
+    })
+  } catch (error) {
+    dispose()
+    throw error
+  }
+  handedOver = true
   if (options.onDisconnect != null) {
     connection.onDisconnect = options.onDisconnect
   }
@@ -228,20 +158,17 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     session,
     document: session.document,
     serverVersion,
-    readEcho() {
-      const source = session.document.get_model_by_name(ECHO_SOURCE_NAME) as {
-        get_column?: (name: string) => ArrayLike<unknown> | null
-      } | null
-      if (source?.get_column == null) {
-        return null
-      }
-      return echoFromColumns(source.get_column("name"), source.get_column("value"))
-    },
+    readEcho: () => echo,
     async render(container) {
       if (closed) {
         return
       }
-      views = await add_document_standalone(session.document, container)
+      try {
+        views = await add_document_standalone(session.document, container)
+      } catch (error) {
+        dispose()
+        throw error
+      }
       if (closed) {
         // close() ran while the views were being built, before `views` was known.
         views.clear()
@@ -249,6 +176,29 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     },
     close: dispose,
   }
+}
+
+/**
+ * The arguments the app echoed (python/bokeh_session_echo.py). Two models with the echo's name make it ambiguous:
+ * the session still renders, without an echo, and the warning names the duplicate.
+ */
+function readEcho(document: Document, warn: (message: string) => void): EchoedArguments | null {
+  // As Document.get_model_by_name finds them, which throws on a duplicate instead.
+  const named = [...document.all_models].filter(
+    (model): model is Model => model instanceof Model && model.name === ECHO_SOURCE_NAME,
+  )
+  if (named.length > 1) {
+    warn(
+      `The document holds ${named.length} models named '${ECHO_SOURCE_NAME}' (${named.map((model) => `${model.type} ${model.id}`).join(", ")}), ` +
+        `so the echo is ambiguous and is ignored: call echo_arguments(doc) once and give no other model that name.`,
+    )
+    return null
+  }
+  const source = named[0] as {get_column?: (name: string) => ArrayLike<unknown> | null} | undefined
+  if (source?.get_column == null) {
+    return null
+  }
+  return echoFromColumns(source.get_column("name"), source.get_column("value"))
 }
 
 async function classifyFailure(error: unknown, context: FailureContext): Promise<unknown> {

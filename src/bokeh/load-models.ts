@@ -1,8 +1,10 @@
 /**
  * Loads the BokehJS code a document needs, and only that, before BokehJS deserializes it: widgets and tables are
  * separate chunks that a plot-only document never fetches, and MathJax (~600 KB gzip) is fetched only for a
- * document that typesets math.
+ * document that typesets math. A PATCH-DOC that adds models is read the same way before it is applied.
  */
+// The core models register first, so that `coreModels` below is exactly the core's.
+import "@bokeh/bokehjs/build/js/lib/models/main"
 import {default_resolver} from "@bokeh/bokehjs/build/js/lib/base"
 import {default_provider} from "@bokeh/bokehjs/build/js/lib/models/text/providers"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
@@ -10,32 +12,68 @@ import {unknownModels} from "./failures.js"
 import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "../core/bundles.js"
 import {TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 
-// This module runs right after BokehJS's core models register and before any optional bundle can (they import
-// the core), so these are the core's models.
+// No optional bundle can register before this module runs (they are loaded by it), so these are the core's.
 const coreModels = new Set(default_resolver.names)
 
-/** Registers the widget and table models the document needs, loading their code only then. */
+/** The bundles passed to rememberBundles during this page load. */
+const remembered = new Set<OptionalBundle>()
+
+/** What resolves type names: BokehJS's default resolver, or a document's (which adds the document's `defs`). */
+export interface TypeResolver {
+  get(name: string): unknown
+}
+
+/** Registers the widget and table models the first document needs, loading their code only then. */
 export async function loadModelsFor(docJson: unknown): Promise<void> {
-  const types = [...referencedModelTypes(docJson)]
+  await prepare(docJson, default_resolver, true)
+}
+
+/**
+ * The same for a patch of a live document: null when everything it needs is already there (the patch can apply
+ * at once, in the same task, as BokehJS would), else a promise that settles once it is. Throws (or rejects
+ * with) `unknown-model` for types that nothing resolves, before anything is applied.
+ */
+export function prepareModelsForPatch(patch: unknown, resolver: TypeResolver): Promise<void> | null {
+  return prepare(patch, resolver, false)
+}
+
+function prepare(json: unknown, resolver: TypeResolver, isDocument: boolean): Promise<void> | null {
+  const types = [...referencedModelTypes(json)]
+  const missing = (): string[] => types.filter((name) => resolver.get(name) == null)
+  // Every type that neither the core nor the document's own definitions provide comes from the widgets bundle,
+  // or from the tables bundle (which needs the widgets too); a type in neither is reported once both are loaded.
+  const optional = types.filter(
+    (name) => !coreModels.has(name) && (default_resolver.get(name) != null || resolver.get(name) == null),
+  )
   const bundles: OptionalBundle[] = []
-  if (types.some((name) => !coreModels.has(name))) {
+  if (optional.length > 0) {
     bundles.push("widgets")
-    if (types.some((name) => TABLE_MODELS.has(name))) {
+    if (optional.some((name) => TABLE_MODELS.has(name))) {
       bundles.push("tables")
     }
   }
-  rememberBundles(bundles)
-  const missing = () => types.filter((name) => default_resolver.get(name) == null)
+  // Remembered even when already loaded (prefetched): the next visit should prefetch them again. Patches come
+  // often, so they write to storage only when they need a bundle no document of this page load needed.
+  if (isDocument || bundles.some((name) => !remembered.has(name))) {
+    rememberBundles(bundles)
+    bundles.forEach((name) => remembered.add(name))
+  }
   const loads: Promise<unknown>[] = missing().length > 0 ? bundles.map((name) => OPTIONAL_BUNDLES[name]()) : []
-  const mathJax = prepareMathJax(docJson)
+  const mathJax = prepareMathJax(json)
   if (mathJax != null) {
     loads.push(mathJax)
   }
-  await Promise.all(loads)
-  const unknown = missing()
-  if (unknown.length > 0) {
-    throw unknownModels(unknown, bokehJsVersion)
+  const check = (): void => {
+    const unknown = missing()
+    if (unknown.length > 0) {
+      throw unknownModels(unknown, bokehJsVersion)
+    }
   }
+  if (loads.length === 0) {
+    check()
+    return null
+  }
+  return Promise.all(loads).then(check)
 }
 
 /** Whether this module, not a real failure, set BokehJS's MathJax provider to "failed". */
@@ -44,11 +82,11 @@ let mathJaxDeclined = false
 /**
  * Every BokehJS widget view awaits `default_provider.fetch()`, which in a bundled build always imports the ~2 MB
  * MathJax chunk (BokehJS's own bundles skip it only because bokeh-mathjax.js may be absent). "failed" is
- * BokehJS's state for "no MathJax, show TeX as text": views then render at once. A later document that does use
- * math resets it and fetches MathJax, in parallel with its other bundles.
+ * BokehJS's state for "no MathJax, show TeX as text": views then render at once. A later document or patch that
+ * does use math resets it and fetches MathJax, in parallel with its other bundles.
  */
-function prepareMathJax(docJson: unknown): Promise<void> | null {
-  if (documentUsesMath(docJson)) {
+function prepareMathJax(json: unknown): Promise<void> | null {
+  if (documentUsesMath(json)) {
     if (mathJaxDeclined && default_provider.status === "failed") {
       default_provider.status = "not_started"
     }

@@ -104,3 +104,46 @@ describe("documentUsesMath", () => {
     )
   })
 })
+
+describe("a PATCH-DOC's content", () => {
+  // As Bokeh 3.9's server serializes `doc.add_root(column(DataTable(...), Slider(...), Div(text="$$x$$")))`, the
+  // data source already in the document being a reference ({id}); abridged to the parts that name types.
+  const patch = {
+    events: [
+      {
+        kind: "RootAdded",
+        model: {
+          type: "object",
+          name: "Column",
+          id: "p1022",
+          attributes: {
+            children: [
+              {
+                type: "object",
+                name: "DataTable",
+                id: "p1014",
+                attributes: {
+                  source: {id: "p1008"},
+                  columns: [{type: "object", name: "TableColumn", id: "p1011", attributes: {field: "a"}}],
+                },
+              },
+              {type: "object", name: "Slider", id: "p1020", attributes: {start: 0, end: 1, value: 0}},
+              {type: "object", name: "Div", id: "p1021", attributes: {text: "$$x$$"}},
+            ],
+          },
+        },
+      },
+    ],
+  }
+
+  it("names the types its new models need, not the ones it only refers to", () => {
+    expect([...referencedModelTypes(patch)].sort()).toEqual(["Column", "DataTable", "Div", "Slider", "TableColumn"])
+  })
+
+  it("typesets math when a new Div's text holds TeX", () => {
+    expect(documentUsesMath(patch)).toBe(true)
+    expect(documentUsesMath({events: [{kind: "ModelChanged", model: {id: "p1"}, attr: "text", new: "plain"}]})).toBe(
+      false,
+    )
+  })
+})

@@ -45,6 +45,11 @@ export interface PullSessionOptions {
   onDisconnect?: (info: DisconnectInfo) => void
   /** Called when something works but deserves attention, e.g. a Bokeh version mismatch. */
   onWarning?: (message: string) => void
+  /**
+   * Called once when the live session fails after it opened, e.g. a later change brings a model type that
+   * BokehJS cannot resolve (`unknown-model`). The session is already closed (socket, document, views).
+   */
+  onFatal?: (error: unknown) => void
 }
 
 /** Everything checked before any network use. */
@@ -154,7 +159,7 @@ export function prefetchBokehJs(): void {
 export async function openPlannedSession(
   plan: SessionPlan,
   credentials: SessionCredentials,
-  options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning"> = {},
+  options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning" | "onFatal"> = {},
 ): Promise<PulledSession> {
   const {openSession} = await import("../bokeh/adapter.js")
   options.signal?.throwIfAborted()
@@ -167,6 +172,7 @@ export async function openPlannedSession(
     signal: options.signal,
     onDisconnect: options.onDisconnect,
     onWarning: options.onWarning,
+    onFatal: options.onFatal,
   })
   return {
     session: opened.session,

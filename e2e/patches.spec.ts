@@ -1,0 +1,75 @@
+// Documents change after the first pull: a PATCH-DOC can bring model types (widgets, tables, TeX) that the first
+// document did not need. Each patch gets its code (and MathJax) first, then applies, in arrival order; a type that
+// nothing can resolve ends the session with `unknown-model` instead of a silently dropped patch.
+import {expect, test, type Page} from "@playwright/test"
+import {openBokehEmbed} from "./support/bokeh-embed.js"
+import {addElement, appUrl, bokehJsCounts, openBlankPage, trackWebSockets, waitForStatus} from "./support/helpers.js"
+
+interface LateModels {
+  rows: number
+  slider: string
+  tex: string
+}
+
+/** What the app's late patch renders: table rows, the slider's title with its value, the TeX Div's typeset output. */
+async function lateModels(page: Page): Promise<LateModels> {
+  // Playwright's CSS locators pierce the open shadow roots of the element and of BokehJS's views. Bokeh's embed
+  // loads all of Bokeh's bundles (MathJax too) before its document, which can take longer than the 5 s default
+  // on a busy machine: the wait is bounded by the test's timeout instead.
+  await expect(page.locator(".slick-row")).toHaveCount(3, {timeout: 45_000})
+  await expect(page.getByText("Late slider:")).toHaveCount(1)
+  await expect(page.locator("mjx-container svg")).toHaveCount(1)
+  return {
+    rows: await page.locator(".slick-row").count(),
+    slider: (await page.getByText("Late slider:").textContent()) ?? "",
+    tex: (await page.locator("mjx-container").getAttribute("jax")) ?? "",
+  }
+}
+
+test("models added 1.5 s after the start render as under Bokeh's own embed", async ({page, context}) => {
+  const errors: string[] = []
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      errors.push(message.text())
+    }
+  })
+  await openBlankPage(page)
+  await addElement(page, {id: "late", app: "late_models"})
+  await waitForStatus(page, "late", "connected")
+  // The first document is a plot only: no widget, table or MathJax code is needed yet.
+  await expect(page.locator("canvas").first()).toBeVisible()
+  const underElement = await lateModels(page)
+  await waitForStatus(page, "late", "connected")
+  expect(errors.filter((text) => text.includes("could not resolve type"))).toEqual([])
+
+  const embedPage = await context.newPage()
+  await openBokehEmbed(embedPage, "late_models")
+  const underEmbed = await lateModels(embedPage)
+
+  expect(underElement).toEqual(underEmbed)
+  expect(underElement).toEqual({rows: 3, slider: "Late slider: 7", tex: "SVG"})
+})
+
+test("a type nothing resolves, arriving after the start, ends the session with unknown-model", async ({page}) => {
+  const sockets = trackWebSockets(page)
+  await openBlankPage(page)
+  const fatal = await page.evaluate(async (url) => {
+    const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
+    let reportFatal!: (error: {code: string; message: string}) => void
+    const reported = new Promise<{code: string; message: string}>((resolve) => (reportFatal = resolve))
+    const pulled = await pullSession(url, {onFatal: reportFatal})
+    const container = document.createElement("div")
+    document.body.append(container)
+    await pulled.render(container)
+    // The app answers this change by adding a model of a type the page has no code for.
+    pulled.document.get_model_by_name("trigger").text = "add the unknown model"
+    const {code, message} = await reported
+    return {code, message}
+  }, appUrl("late_unknown_model"))
+  expect(fatal.code).toBe("unknown-model")
+  expect(fatal.message).toContain("LateGauge")
+  // Everything the session opened is closed: the socket, the document, the views.
+  await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
+  expect(await bokehJsCounts(page)).toEqual({documents: 0, rootViews: 0})
+  expect(await page.getByText("add the unknown model").count()).toBe(0)
+})
