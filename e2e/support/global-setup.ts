@@ -1,10 +1,11 @@
-// Starts what every e2e spec shares: a static server for the built dist/ and the test pages, and one real
+// Starts what every e2e spec shares: a static server for the built dist/ and the test pages (served as a user
+// should serve them, scripts/lib/static-server.mjs), and one real
 // `bokeh serve` with the demo echo app and the test apps, allowing the static server's origin.
 import {existsSync} from "node:fs"
 import {join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
 import {ROOT} from "../../scripts/lib/python-env.mjs"
-import {startStaticServer} from "./static-server.js"
+import {startStaticServer} from "../../scripts/lib/static-server.mjs"
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(ROOT, "dist", "bokeh-session.js"))) {
@@ -12,8 +13,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const bokehPlaceholder = "%BOKEH_ORIGIN%"
   const replacements: Record<string, string> = {}
-  const {server, port} = await startStaticServer(ROOT, replacements)
-  const pageHost = `127.0.0.1:${port}`
+  const pages = await startStaticServer({
+    mounts: {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")},
+    replacements,
+  })
+  const pageHost = new URL(pages.origin).host
   const bokeh = await startBokehServer({
     apps: ["demo/apps/echo.py", "e2e/apps/widgets.py", "e2e/apps/custom_model.py"],
     origins: [pageHost],
@@ -24,7 +28,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
   process.env.E2E_BOKEH_ORIGIN = bokeh.origin
   return async () => {
-    server.close()
+    await pages.close()
     await bokeh.stop()
   }
 }
