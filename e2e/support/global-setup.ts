@@ -19,7 +19,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   })
   const pageHost = new URL(pages.origin).host
   const bokeh = await startBokehServer({
-    apps: ["demo/apps/echo.py", "e2e/apps/widgets.py", "e2e/apps/custom_model.py"],
+    apps: [
+      "demo/apps/echo.py",
+      "e2e/apps/widgets.py",
+      "e2e/apps/custom_model.py",
+      "e2e/apps/no_echo.py",
+      "e2e/apps/echo_altered.py",
+      "e2e/apps/rewritten_bokehjs.py",
+    ],
     origins: [pageHost],
     // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
     args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],
