@@ -2,6 +2,7 @@
 import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
 import {base64UrlDecode} from "../src/session/token.js"
+import {expectPaintedCanvas} from "./support/canvas.js"
 import {
   bokehJsCounts,
   elementProperty,
@@ -77,7 +78,7 @@ test("after a SIGKILL and 60 s down, the element reconnects with a fresh token a
     await expect(page.locator("bokeh-session:state(reconnecting)")).toHaveCount(1)
     await expect(page.locator("#survivor [part=status]")).toContainText("reconnecting")
     // The last picture stays while reconnecting.
-    await expect(page.locator("#survivor canvas").first()).toBeVisible()
+    await expectPaintedCanvas(page.locator("#survivor"))
 
     await page.waitForTimeout(60_000) // the outage itself
     expect(await elementProperty(page, "survivor", "status")).toBe("reconnecting")
