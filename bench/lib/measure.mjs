@@ -3,21 +3,20 @@ import {gzipSync} from "node:zlib"
 
 const RENDER_TIMEOUT_MS = 60_000
 
-/** Network conditions for every page, as CDP's Network.emulateNetworkConditions takes them; null: unthrottled. */
-let network = null
-
-/** `"20mbit,20ms"`: download (upload a quarter of it) in Mbit/s and round-trip latency; "none" or undefined: off. */
-export function setNetwork(spec) {
+/**
+ * `"20mbit,20ms"`: download (upload a quarter of it) in Mbit/s and round-trip latency, as CDP's
+ * Network.emulateNetworkConditions takes them; "none": unthrottled (null).
+ */
+export function parseNetwork(spec) {
   if (spec == null || spec === "none") {
-    network = null
-    return
+    return null
   }
   const match = /^(\d+(?:\.\d+)?)mbit,(\d+)ms$/.exec(spec)
   if (match == null) {
     throw new Error(`--network ${spec}: write it as <Mbit/s>mbit,<latency>ms, e.g. 20mbit,20ms`)
   }
   const bytesPerSecond = (Number(match[1]) * 1e6) / 8
-  network = {
+  return {
     offline: false,
     latency: Number(match[2]),
     downloadThroughput: bytesPerSecond,
@@ -25,8 +24,8 @@ export function setNetwork(spec) {
   }
 }
 
-async function newPage(browser) {
-  const context = await browser.newContext()
+/** A page in `context`, throttled like `network` (emulation is per page, so every new page needs it). */
+async function pageIn(context, network) {
   const page = await context.newPage()
   if (network != null) {
     const cdp = await context.newCDPSession(page)
@@ -35,7 +34,12 @@ async function newPage(browser) {
   }
   const errors = []
   page.on("pageerror", (error) => errors.push(error.message))
-  return {context, page, errors}
+  return {page, errors}
+}
+
+async function newPage(browser, network = null) {
+  const context = await browser.newContext()
+  return {context, ...(await pageIn(context, network))}
 }
 
 async function waitForFirstRender(page, errors, label) {
@@ -47,18 +51,50 @@ async function waitForFirstRender(page, errors, label) {
       {cause: error},
     )
   }
-  return page.evaluate(() => window.__firstRender)
+  return page.evaluate(() => ({render: window.__firstRender, websocket: window.__websocket}))
 }
 
-/** Navigation to first render, cold (fresh context, empty cache), then warm (reload, cache kept). */
-export async function timeToFirstRender(browser, url, label) {
-  const {context, page, errors} = await newPage(browser)
+/**
+ * Navigation to first render, three ways a user meets the page: cold (a fresh browser context: empty cache), a
+ * reload of that tab, and a repeat visit (the tab closed, the same URL opened in a new tab of the same context:
+ * a new navigation, with the HTTP cache and nothing else kept). Each with the page's websocket times.
+ */
+export async function timeToFirstRender(browser, url, label, network) {
+  const {context, page, errors} = await newPage(browser, network)
   try {
     await page.goto(url)
     const cold = await waitForFirstRender(page, errors, `${label} cold`)
     await page.reload()
-    const warm = await waitForFirstRender(page, errors, `${label} warm`)
-    return {cold, warm}
+    const reload = await waitForFirstRender(page, errors, `${label} reload`)
+    await page.close()
+    const next = await pageIn(context, network)
+    await next.page.goto(url)
+    const revisit = await waitForFirstRender(next.page, next.errors, `${label} repeat visit`)
+    return {cold, reload, revisit}
+  } finally {
+    await context.close()
+  }
+}
+
+/** How long after the first render the layout-shift measure keeps counting (the element's echo table, late CSS). */
+const SETTLE_MS = 1000
+
+/** Cumulative layout shift from navigation to a second after the first render, on a first and on a repeat visit. */
+export async function layoutShift(browser, url, label, network) {
+  const {context, page, errors} = await newPage(browser, network)
+  const settled = async (target, targetErrors, what) => {
+    await waitForFirstRender(target, targetErrors, `${label} ${what}`)
+    await target.waitForTimeout(SETTLE_MS)
+    return target.evaluate(() => window.__layoutShift)
+  }
+  try {
+    await page.goto(url)
+    const first = await settled(page, errors, "first visit")
+    await page.close()
+    const next = await pageIn(context, network)
+    await next.page.goto(url)
+    const repeat = await settled(next.page, next.errors, "repeat visit")
+    return {first, repeat}
   } finally {
     await context.close()
   }

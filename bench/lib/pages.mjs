@@ -11,6 +11,28 @@ export const APPS = {
 const PROBE = String.raw`
 <script>
 (() => {
+  // Layout shifts as Core Web Vitals counts them (none here follow input), summed from navigation on.
+  window.__layoutShift = 0
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value
+  }).observe({type: "layout-shift", buffered: true})
+  // When the session's websocket was created, opened, and got its first message (the server's ACK, sent once the
+  // session exists) and its second (the document): where the time between navigation and render goes.
+  const times = (window.__websocket = {})
+  const NativeWebSocket = window.WebSocket
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args)
+      times.created ??= performance.now()
+      let messages = 0
+      this.addEventListener("open", () => (times.open ??= performance.now()))
+      this.addEventListener("message", () => {
+        messages += 1
+        if (messages === 1) times.ack ??= performance.now()
+        if (messages === 2) times.document ??= performance.now()
+      })
+    }
+  }
   const kind = new URLSearchParams(location.search).get("render")
   if (kind == null) return
   function* deep(root) {
@@ -37,6 +59,10 @@ const PROBE = String.raw`
   check()
 })()
 </script>`
+
+/** Text above and below the embed, the same on every page, so that a late-sized embed visibly shifts it. */
+const surround = (embed) =>
+  `<h1>A page with a live app</h1><p>Text above the app.</p>${embed}<p>Text below the app, which moves if the app changes size.</p>`
 
 /** A Bokeh session token as bokeh.util.token builds it with signing off, minted in the page (for the raw pulls). */
 const RAW_HELPERS = String.raw`
@@ -78,22 +104,28 @@ export function makePages(env) {
     // (a) the drop-in element from dist/.
     element(query) {
       const app = appOf(query)
-      const dist = query.get("build") === "compare" ? "/dist-compare" : "/dist"
+      const build = query.get("build") === "compare" ? "/dist-compare" : "/dist"
+      // cache=none: the same files from a server that sends no cache headers (static-server.mjs).
+      const dist = query.get("cache") === "none" ? `/plain${build}` : build
+      // style: CSS on the host, e.g. a height the page reserves for the app.
+      const style = query.get("style") == null ? "" : ` style='${escapeAttribute(query.get("style"))}'`
       return html(
-        `<script type="module" src="${dist}/bokeh-session.js"></script>${PROBE}`,
-        `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'></bokeh-session>`,
+        `${PROBE}<script type="module" src="${dist}/bokeh-session.js"></script>`,
+        surround(
+          `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'${style}></bokeh-session>`,
+        ),
       )
     },
     // (b) Bokeh's own embed: server_document() output pasted as is.
     embed(query) {
-      return html(PROBE, env.embeds[query.get("app") ?? "plot"])
+      return html(PROBE, surround(env.embeds[query.get("app") ?? "plot"]))
     },
     // (c) the floor: Bokeh's own bundles already in the page, then one raw pull_session + add_document_standalone.
     raw(query) {
       const app = appOf(query)
       const name = query.get("app") ?? "plot"
       return html(
-        `${bundles(name)}${RAW_HELPERS}${PROBE}`,
+        `${PROBE}${bundles(name)}${RAW_HELPERS}`,
         `<div id="root"></div><script>
           __rawPull(${JSON.stringify(`${originOf(query).replace("http", "ws")}${app.path}/ws`)},
             ${JSON.stringify(new URLSearchParams(app.arguments).toString())}, document.getElementById("root"))
