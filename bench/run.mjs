@@ -182,7 +182,7 @@ try {
       : [{key: `compare/${app}`, url: page("element", {app, render: APPS[app].render, build: "compare"})}]),
     {key: `embed/${app}`, url: page("embed", {app, render: APPS[app].render})},
   ])
-  const layoutTrials = Math.min(trials, 4)
+  const layoutTrials = Math.min(trials, 3)
   const layout = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))
   for (let trial = 0; trial < layoutTrials && sections.has("layout"); trial++) {
     log(`layout shift: trial ${trial + 1}/${layoutTrials}`)
@@ -265,7 +265,7 @@ results.summary = {
       mapValues(byVisit, (measured) => ({
         render: summarize(measured.map((m) => m.render)),
         ...Object.fromEntries(
-          ["created", "open", "ack", "document"].map((milestone) => [
+          ["defined", "created", "open", "ack", "document"].map((milestone) => [
             milestone,
             summarize(measured.map((m) => m.websocket?.[milestone]).filter((t) => t != null)),
           ]),

@@ -19,6 +19,8 @@ const PROBE = String.raw`
   // When the session's websocket was created, opened, and got its first message (the server's ACK, sent once the
   // session exists) and its second (the document): where the time between navigation and render goes.
   const times = (window.__websocket = {})
+  // When the first script had run (the element defined): the earliest moment it could open the websocket.
+  customElements.whenDefined("bokeh-session").then(() => (times.defined = performance.now()))
   const NativeWebSocket = window.WebSocket
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {

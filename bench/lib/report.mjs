@@ -105,8 +105,11 @@ function printFirstRender(summary, profile) {
   }
 
   console.log("\n   Where the time goes (medians, ms from navigation start): the session's websocket created, open,")
-  console.log("   first message (the server's ACK, once the app ran) and the document, then the first render")
-  const milestones = [["app", "variant", "visit", "ws created", "ws open", "ACK", "document", "render", "ACK − open"]]
+  console.log("   first message (the server's ACK, once the app ran) and the document, then the first render; for the")
+  console.log("   element, also when its tag was defined (the first script had run)")
+  const milestones = [
+    ["app", "variant", "visit", "tag defined", "ws created", "ws open", "ACK", "document", "render", "ACK − open"],
+  ]
   for (const app of ["plot", "widgets"]) {
     for (const kind of ["element", "embed"]) {
       for (const visit of ["cold", "revisit"]) {
@@ -119,6 +122,7 @@ function printFirstRender(summary, profile) {
           app,
           VARIANT_NAMES[kind],
           visit === "revisit" ? "visit" : visit,
+          at("defined"),
           at("created"),
           at("open"),
           at("ack"),
