@@ -21,7 +21,7 @@ import {chromium} from "@playwright/test"
 import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
-import {APPS, makePages} from "./lib/pages.mjs"
+import {APPS, DOCUMENT_ONLY, PAGE_GIVEN_SIZE, makePages} from "./lib/pages.mjs"
 import {
   createRemoveCycles,
   inPageRun,
@@ -180,6 +180,16 @@ try {
     ...(compareDir == null
       ? []
       : [{key: `compare/${app}`, url: page("element", {app, render: APPS[app].render, build: "compare"})}]),
+    ...(PAGE_GIVEN_SIZE[app] == null
+      ? []
+      : [
+          {
+            key: `element-sized/${app}`,
+            url: page("element", {app, render: APPS[app].render, css: PAGE_GIVEN_SIZE[app]}),
+          },
+          {key: `element-blocking/${app}`, url: page("element", {app, render: APPS[app].render, blocking: "render"})},
+          {key: `element-bare/${app}`, url: page("element", {app, render: APPS[app].render, css: DOCUMENT_ONLY})},
+        ]),
     {key: `embed/${app}`, url: page("embed", {app, render: APPS[app].render})},
   ])
   const layoutTrials = Math.min(trials, 3)

@@ -8,6 +8,17 @@ export const APPS = {
   widgets: {path: "/widgets", arguments: {a: "1", b: "two"}, render: "table-cell"},
 }
 
+/**
+ * CSS a page can use to give the element its size before anything loads (from the element's rendered size in the
+ * bench page at 1280 × 720): the document's height on the roots part, the whole element's on the host.
+ */
+export const PAGE_GIVEN_SIZE = {
+  plot: "bokeh-session{display:block;min-height:399px}bokeh-session::part(roots){min-height:300px}",
+}
+
+/** CSS that hides what the element shows beside the document: its status line and the echo table. */
+export const DOCUMENT_ONLY = "bokeh-session::part(status),bokeh-session::part(echo){display:none}"
+
 const PROBE = String.raw`
 <script>
 (() => {
@@ -109,12 +120,15 @@ export function makePages(env) {
       const build = query.get("build") === "compare" ? "/dist-compare" : "/dist"
       // cache=none: the same files from a server that sends no cache headers (static-server.mjs).
       const dist = query.get("cache") === "none" ? `/plain${build}` : build
-      // style: CSS on the host, e.g. a height the page reserves for the app.
-      const style = query.get("style") == null ? "" : ` style='${escapeAttribute(query.get("style"))}'`
+      // css: the page's own style sheet, e.g. the size it reserves for the app.
+      const css = query.get("css") == null ? "" : `<style>${query.get("css").replace(/</g, "")}</style>`
+      // blocking: the page's first paint waits for the script (blocking="render"), so the element is defined and
+      // holds its size before anything is on screen.
+      const blocking = query.get("blocking") == null ? "" : ` blocking="render"`
       return html(
-        `${PROBE}<script type="module" src="${dist}/bokeh-session.js"></script>`,
+        `${PROBE}${css}<script type="module"${blocking} src="${dist}/bokeh-session.js"></script>`,
         surround(
-          `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'${style}></bokeh-session>`,
+          `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'></bokeh-session>`,
         ),
       )
     },

@@ -54,6 +54,9 @@ const profileName = (spec) => (spec === "none" ? "localhost (unthrottled)" : `${
 const VARIANT_NAMES = {
   element: "(a) <bokeh-session>",
   "element-plain": "(a) same, no cache headers",
+  "element-sized": "(a) same, the page gives the size (CSS)",
+  "element-blocking": '(a) same, script blocking="render"',
+  "element-bare": "(a) same, status line and echo hidden",
   compare: "(a') <bokeh-session>, --compare build",
   embed: "(b) Bokeh server_document",
   raw: "(c) raw BokehJS (floor)",
