@@ -59,13 +59,18 @@ class LiveArguments:
         """The arguments in force: those the session started with, then the last accepted change (a copy)."""
         return _copy(self._arguments)
 
-    def update(self, mapping: Mapping[str, str | list[str]]) -> None:
+    def update(self, mapping: Mapping[str, str | list[str]]) -> bool:
         """Sets the arguments from the app (values ``str`` or ``list[str]``); the page hears of it, ``on_change``
-        is not called. Call it where the document may change: in a callback, or via ``add_next_tick_callback``."""
+        is not called. Returns False, and sends nothing, when they are the arguments in force already (so a widget
+        bound both ways does not echo a page change back as the app's own). Call it where the document may
+        change: in a callback, or via ``add_next_tick_callback``."""
         arguments = _normalize(mapping)
+        if arguments == self._arguments:
+            return False
         self._arguments = arguments
         self._server_seq += 1
         self._publish("server", None, data=True)
+        return True
 
     def _on_request(self, _attr: str, _old: Any, new: Any) -> None:
         seq, arguments, problem = _parse_request(new)
@@ -76,18 +81,21 @@ class LiveArguments:
         if problem is not None:
             self._publish("page", problem)
             return
+        # In force while on_change runs: a widget it moves, bound back with update(), then finds nothing to send.
+        previous, self._arguments = self._arguments, arguments
         try:
             self._on_change(_copy(arguments))
         except ValueError as error:
             # A ValueError is the app saying "no" to the user: its message is meant for the page.
+            self._arguments = previous
             self._publish("page", str(error) or "The app refused these arguments.")
             return
         except Exception:
             # Anything else is a bug in the app: its details stay in the server's log.
+            self._arguments = previous
             log.exception("live_arguments: on_change failed for %r", arguments)
             self._publish("page", "The app failed to apply these arguments (see the server's log).")
             return
-        self._arguments = arguments
         self._publish("page", None, data=True)
 
     def _publish(self, source: str, error: str | None, *, data: bool = False) -> None:

@@ -130,3 +130,24 @@ def test_arguments_is_a_copy(live):
     _doc, handle, _calls = live
     handle.arguments["N"].append("x")
     assert handle.arguments == {"N": ["10"]}
+
+
+def test_update_with_the_arguments_in_force_sends_nothing(live):
+    doc, handle, _calls = live
+    assert handle.update({"N": ["10"]}) is False
+    assert state(doc)["server_seq"] == 0
+
+
+def test_a_widget_bound_both_ways_does_not_echo_a_page_change_as_the_apps_own(session_doc):
+    doc = session_doc({"N": [b"1"]})
+    seen = []
+
+    def on_change(arguments):
+        seen.append(handle.arguments)
+        # What a slider's on_change does when on_change moves it: update() with the same arguments.
+        assert handle.update(arguments) is False
+
+    handle = live_arguments(doc, on_change)
+    send(doc, 1, {"N": ["2"]})
+    assert seen == [{"N": ["2"]}]
+    assert state(doc) == {"live": 1, "page_seq": 1, "server_seq": 0, "source": "page", "error": None}
