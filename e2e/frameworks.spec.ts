@@ -88,7 +88,7 @@ test.describe("react demo, live arguments", () => {
     await page.getByLabel("N, from React").fill("120")
     await expect(page.getByTestId("live-source")).toHaveText("page")
     expect(await slider()).toBe(120)
-    await expect(live).toHaveJSProperty("echo", {N: ["120"]})
+    expect(await live.evaluate((element) => ({...(element as BokehSessionElement).echo}))).toEqual({N: ["120"]})
 
     // App → React: moving the app's slider sets React's input.
     await live.evaluate((element) => {
@@ -99,7 +99,9 @@ test.describe("react demo, live arguments", () => {
     })
     await expect(page.getByTestId("live-source")).toHaveText("server")
     await expect(page.getByLabel("N, from React")).toHaveValue("77")
-    await expect(live).toHaveJSProperty("echo", {N: ["77"]})
+    await expect
+      .poll(() => live.evaluate((element) => ({...(element as BokehSessionElement).echo})))
+      .toEqual({N: ["77"]})
 
     expect(await live.evaluate((element) => (element as BokehSessionElement).sessionId)).toBe(sessionId)
     expect(sockets.filter((socket) => new URL(socket.url()).pathname === "/live/ws")).toHaveLength(1)
