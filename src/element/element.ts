@@ -127,13 +127,8 @@ export class BokehSessionElement extends LitElement {
         this.requestUpdate()
       },
       emit: (name, detail) => emitBokehSessionEvent(this, name, detail),
-      argumentsChanged: (args) => {
-        // The session holds these already: the update this causes finds nothing to send (see updated()).
-        const old = this.#arguments
-        this.#arguments = denormalizeArguments(args)
-        this.#argumentsKey = argumentsKey(this.#arguments)
-        this.requestUpdate("arguments", old)
-      },
+      // The session holds these already: the update this causes finds nothing to send (see updated()).
+      argumentsChanged: (args) => (this.arguments = denormalizeArguments(args)),
     }
     this.#setState("idle")
   }
@@ -227,15 +222,13 @@ export class BokehSessionElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    const inputs = CONNECTION_INPUTS.filter((input) => changed.has(input))
-    if (inputs.length === 0 || !this.isConnected) {
+    if (!this.isConnected || !CONNECTION_INPUTS.some((input) => changed.has(input))) {
       return
     }
-    // A live app takes new arguments in its running session (docs/live-arguments.md).
-    if (inputs.length === 1 && inputs[0] === "arguments" && (this.#lifecycle?.updateArguments() ?? false)) {
-      return
+    // A live app takes new arguments (and nothing else) in its running session (docs/live-arguments.md).
+    if (!(changed.size === 1 && changed.has("arguments") && this.#lifecycle?.updateArguments())) {
+      this.restart()
     }
-    this.restart()
   }
 
   #setState(status: BokehSessionStatus): void {
