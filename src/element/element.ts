@@ -128,7 +128,7 @@ export class BokehSessionElement extends LitElement {
       },
       emit: (name, detail) => emitBokehSessionEvent(this, name, detail),
       // The session holds these already: the update this causes finds nothing to send (see updated()).
-      argumentsChanged: (args) => (this.arguments = denormalizeArguments(args)),
+      argumentsChanged: (args) => (this.arguments = args),
     }
     this.#setState("idle")
   }
@@ -222,12 +222,9 @@ export class BokehSessionElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (!this.isConnected || !CONNECTION_INPUTS.some((input) => changed.has(input))) {
-      return
-    }
-    // A live app takes new arguments (and nothing else) in its running session (docs/live-arguments.md).
-    if (!(changed.size === 1 && changed.has("arguments") && this.#lifecycle?.updateArguments())) {
-      this.restart()
+    if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
+      // Arguments alone may change in the running session of a live app (docs/live-arguments.md).
+      this.#withLifecycle((lifecycle) => void lifecycle.connect(changed))
     }
   }
 
@@ -236,9 +233,8 @@ export class BokehSessionElement extends LitElement {
     if (states == null) {
       return
     }
-    for (const state of Object.keys(STATUS_TEXT)) {
-      states.delete(state)
-    }
+    // The element sets no other state: clear() drops the previous status (smaller than deleting each one).
+    states.clear()
     states.add(status)
   }
 

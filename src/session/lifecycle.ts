@@ -114,8 +114,14 @@ export class SessionLifecycle {
     return this.#current != null || this.status === "connecting" || this.status === "reconnecting"
   }
 
-  /** Closes whatever is open and opens a session with the current inputs. */
-  async connect(): Promise<void> {
+  /**
+   * Closes whatever is open and opens a session with the current inputs. Given the element's changed properties
+   * and only `arguments` among them, a live session takes them in place instead when it can (`updateArguments`).
+   */
+  async connect(changed?: ReadonlyMap<PropertyKey, unknown>): Promise<void> {
+    if (changed?.size === 1 && changed.has("arguments") && this.updateArguments()) {
+      return
+    }
     const generation = this.#supersede()
     const inputs = this.#host.inputs()
     this.sessionId = null
