@@ -45,9 +45,11 @@ def on_change(arguments: dict[str, list[str]]) -> None:
 
 
 def on_slider(_attr: str, _old: int, new: int) -> None:
-    # False when on_change moved the slider: the page's change is not sent back as the app's own.
-    if live.update({**live.arguments, "N": str(new)}):
+    # Equal when on_change moved the slider: the page's change is not sent back as the app's own.
+    if live.arguments.get("N") != [str(new)]:
         show(new)
+        # Last: the echo tells the page the change is done, so the app's picture must be ready before it.
+        live.update({**live.arguments, "N": str(new)})
 
 
 doc = curdoc()
