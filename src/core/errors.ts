@@ -13,6 +13,7 @@ export type BokehSessionErrorCode =
   | "timeout"
   | "unknown-model"
   | "connection-lost"
+  | "update-rejected"
 
 /** An error with a stable `code` and a message that names the cause and the fix. */
 export class BokehSessionError extends Error {

@@ -22,7 +22,8 @@ const STATUS_TEXT: Record<BokehSessionStatus, string> = {
   error: "Failed",
 }
 
-// The server reads arguments only when a session is created, so any of these changing needs a new session.
+// The server reads arguments only when a session is created, so any of these changing needs a new session (but
+// for `arguments` alone when the app accepts live arguments).
 const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeout"]
 
 /**
@@ -31,7 +32,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeou
  *
  * @tag bokeh-session
  * @attr url - The Bokeh app URL, e.g. `http://localhost:5006/app`.
- * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`).
+ * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`). A live app (`live_arguments`) takes a change in its running session and may set them itself.
  * @attr token - A session token minted by a backend; minted here (unsigned) when absent.
  * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000).
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect).
@@ -42,6 +43,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeou
  * @fires bokeh-session-disconnected - The live session's connection was lost; reconnecting starts. `detail: {sessionId, code, reason}`.
  * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-warning - Works, but deserves attention (e.g. a Bokeh version mismatch). `detail: {message}`.
+ * @fires bokeh-session-updated - A live app's arguments changed in the running session (the element's change accepted, or the app's own). `detail: {sessionId, arguments, echo, source}`.
  * @csspart roots - The container of the document's rendered roots.
  * @csspart status - The connection state in words.
  * @csspart error - The error message.
@@ -125,6 +127,8 @@ export class BokehSessionElement extends LitElement {
         this.requestUpdate()
       },
       emit: (name, detail) => emitBokehSessionEvent(this, name, detail),
+      // The session holds these already: the update this causes finds nothing to send (see updated()).
+      argumentsChanged: (args) => (this.arguments = args),
     }
     this.#setState("idle")
   }
@@ -219,7 +223,8 @@ export class BokehSessionElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
-      this.restart()
+      // Arguments alone may change in the running session of a live app (docs/live-arguments.md).
+      this.#withLifecycle((lifecycle) => void lifecycle.connect(changed))
     }
   }
 
@@ -228,9 +233,8 @@ export class BokehSessionElement extends LitElement {
     if (states == null) {
       return
     }
-    for (const state of Object.keys(STATUS_TEXT)) {
-      states.delete(state)
-    }
+    // The element sets no other state: clear() drops the previous status (smaller than deleting each one).
+    states.clear()
     states.add(status)
   }
 

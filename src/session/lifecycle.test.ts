@@ -50,6 +50,8 @@ class FakeHost implements SessionHost {
   }
   events: Recorded[] = []
   roots: FakeRoots[] = []
+  /** What argumentsChanged set, in order (the element then holds them as its inputs). */
+  argumentsSet: NormalizedArguments[] = []
 
   inputs(): SessionInputs {
     return this.current
@@ -60,6 +62,10 @@ class FakeHost implements SessionHost {
     return Promise.resolve(roots as unknown as HTMLElement)
   }
   changed(): void {}
+  argumentsChanged(args: NormalizedArguments): void {
+    this.argumentsSet.push(args)
+    this.current = {...this.current, arguments: args}
+  }
   emit: SessionHost["emit"] = (name, detail) => {
     this.events.push([name, detail] as Recorded)
   }
@@ -85,7 +91,7 @@ class FakeHost implements SessionHost {
   }
 }
 
-type OpenOptions = Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning">
+type OpenOptions = Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning" | "onArgumentsChange">
 
 /** One call of openPlannedSession: the test decides when (and whether) its session opens and renders. */
 class OpenCall {
@@ -93,7 +99,14 @@ class OpenCall {
   readonly rendering = deferred<void>()
   /** Settles when the lifecycle starts rendering the session. */
   readonly renderStarted = deferred<void>()
-  readonly session: PulledSession & {closed: number; container: FakeRoots | null}
+  readonly session: PulledSession & {
+    closed: number
+    container: FakeRoots | null
+    live: boolean
+    echo: NormalizedArguments
+    /** Each updateArguments call, answered by the test. */
+    updates: Array<{arguments: NormalizedArguments; answer: ReturnType<typeof deferred<NormalizedArguments>>}>
+  }
 
   constructor(
     readonly plan: SessionPlan,
@@ -114,6 +127,13 @@ class OpenCall {
       serverVersion: "3.9.2",
       closed: 0,
       container: null as FakeRoots | null,
+      live: false,
+      updates: [] as OpenCall["session"]["updates"],
+      updateArguments: (args: unknown) => {
+        const answer = deferred<NormalizedArguments>()
+        session.updates.push({arguments: args as NormalizedArguments, answer})
+        return answer.promise
+      },
       render: (container: HTMLElement) => {
         session.container = container as unknown as FakeRoots
         this.renderStarted.resolve()
@@ -583,5 +603,126 @@ describe("reconnect", () => {
     const call = await connected()
     call.options.onWarning?.("Bokeh 3.9.1 on the server, 3.9.2 here.")
     expect(host.events.at(-1)).toEqual(["bokeh-session-warning", {message: "Bokeh 3.9.1 on the server, 3.9.2 here."}])
+  })
+})
+
+describe("live arguments", () => {
+  /** A connected session whose app accepts live arguments. */
+  async function live(): Promise<OpenCall> {
+    const connecting = lifecycle.connect()
+    const call = await fake.call(fake.calls.length)
+    call.session.live = true
+    call.open()
+    await connecting
+    host.events = []
+    return call
+  }
+  const refused = (message: string) => new BokehSessionError("update-rejected", message)
+
+  it("updates a live session in place: no new session, updated fires once the app accepted", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "20"}}
+    expect(lifecycle.updateArguments()).toBe(true)
+    expect(call.session.updates.map((update) => update.arguments)).toEqual([args("20")])
+    expect(lifecycle.sent).toEqual(args("20"))
+    call.options.onArgumentsChange?.({arguments: args("20"), source: "page"})
+    call.session.updates[0]!.answer.resolve(args("20"))
+    await vi.runAllTimersAsync()
+    const {sessionId} = call.credentials
+    expect(host.events).toEqual([
+      ["bokeh-session-updated", {sessionId, arguments: args("20"), echo: args("20"), source: "page"}],
+    ])
+    expect(lifecycle.echo).toEqual(args("20"))
+    expect(lifecycle.status).toBe("connected")
+    expect(fake.calls).toHaveLength(1)
+    expect(host.argumentsSet).toEqual([])
+  })
+
+  it("asks for a new session when the app is not live, or a token is involved, or not connected", async () => {
+    const call = await connected()
+    expect(lifecycle.updateArguments()).toBe(false)
+    call.session.live = true
+    host.current = {...host.current, tokenProvider: () => mintUnsignedToken("x".repeat(44))}
+    expect(lifecycle.updateArguments()).toBe(false)
+    host.current = {...host.current, tokenProvider: null, token: mintUnsignedToken("y".repeat(44))}
+    expect(lifecycle.updateArguments()).toBe(false)
+    host.current = {...host.current, token: null, arguments: {N: 5} as never}
+    expect(lifecycle.updateArguments()).toBe(false)
+    lifecycle.close()
+    host.current = {...host.current, arguments: {N: "5"}}
+    expect(lifecycle.updateArguments()).toBe(false)
+    expect(call.session.updates).toEqual([])
+  })
+
+  it("the app's own change sets the element's arguments and fires updated with source server", async () => {
+    const call = await live()
+    call.options.onArgumentsChange?.({arguments: args("42"), source: "server"})
+    const {sessionId} = call.credentials
+    expect(host.argumentsSet).toEqual([args("42")])
+    expect(host.events).toEqual([
+      ["bokeh-session-updated", {sessionId, arguments: args("42"), echo: args("42"), source: "server"}],
+    ])
+    expect(lifecycle.echo).toEqual(args("42"))
+    expect(lifecycle.sent).toEqual(args("42"))
+  })
+
+  it("the app's change does not overwrite the element's own change still on its way (which wins on the server)", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "20"}}
+    lifecycle.updateArguments()
+    call.options.onArgumentsChange?.({arguments: args("42"), source: "server"})
+    expect(host.argumentsSet).toEqual([])
+    expect(lifecycle.sent).toEqual(args("20"))
+  })
+
+  it("a refusal of the latest change fires update-rejected and puts back the arguments the app holds", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "bad"}}
+    lifecycle.updateArguments()
+    call.session.updates[0]!.answer.reject(refused("N must be a number"))
+    await vi.runAllTimersAsync()
+    expect(host.events).toEqual([["bokeh-session-error", {code: "update-rejected", message: "N must be a number"}]])
+    expect(host.argumentsSet).toEqual([args("10")])
+    expect(lifecycle.error?.code).toBe("update-rejected")
+    expect(lifecycle.status).toBe("connected")
+    expect(lifecycle.sent).toEqual(args("10"))
+    // The next accepted change clears the error.
+    call.options.onArgumentsChange?.({arguments: args("11"), source: "page"})
+    expect(lifecycle.error).toBeNull()
+  })
+
+  it("reports only the most recent change's refusal", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "bad"}}
+    lifecycle.updateArguments()
+    host.current = {...host.current, arguments: {N: "12"}}
+    lifecycle.updateArguments()
+    call.session.updates[0]!.answer.reject(refused("no"))
+    call.session.updates[1]!.answer.resolve(args("12"))
+    await vi.runAllTimersAsync()
+    expect(host.events).toEqual([])
+    expect(host.argumentsSet).toEqual([])
+  })
+
+  it("after a reconnect to a session the server kept, sends the element's latest arguments", async () => {
+    const call = await live()
+    call.disconnect()
+    host.current = {...host.current, arguments: {N: "30"}}
+    await vi.advanceTimersByTimeAsync(250)
+    const again = await fake.call(1)
+    again.session.live = true
+    // The kept session still holds the arguments it had.
+    again.session.echo = args("10")
+    again.open()
+    await host.when("bokeh-session-reconnected")
+    expect(again.session.updates.map((update) => update.arguments)).toEqual([args("30")])
+  })
+
+  it("ignores changes of a session that was replaced", async () => {
+    const call = await live()
+    lifecycle.close()
+    call.options.onArgumentsChange?.({arguments: args("42"), source: "server"})
+    expect(host.names()).toEqual(["bokeh-session-closed"])
+    expect(host.argumentsSet).toEqual([])
   })
 })

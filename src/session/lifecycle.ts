@@ -1,14 +1,16 @@
-import type {ArgumentsInput, NormalizedArguments} from "../core/arguments.js"
+import {normalizeArguments, type ArgumentsInput, type NormalizedArguments} from "../core/arguments.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
 import type {EmitBokehSessionEvent} from "../element/events.js"
 import {connectionLost} from "./connection-lost.js"
+import {sameArguments} from "./live-arguments.js"
 import {DEFAULT_RECONNECT_TIMEOUT_MS} from "../core/defaults.js"
 import {
   obtainCredentials,
   openPlannedSession,
   planSession,
   prefetchBokehJs,
+  type ArgumentsChange,
   type DisconnectInfo,
   type PulledSession,
   type SessionCredentials,
@@ -49,6 +51,11 @@ export interface SessionHost {
   changed(): void
   /** Fires one of the element's events (a misspelt name or a missing detail field does not compile). */
   emit: EmitBokehSessionEvent
+  /**
+   * The arguments in force changed in the running session (the app changed them, or refused the element's change
+   * and kept its own): the element's `arguments` follow, without a new session.
+   */
+  argumentsChanged(args: NormalizedArguments): void
 }
 
 /** Failures that another attempt cannot fix. */
@@ -89,6 +96,9 @@ export class SessionLifecycle {
   #websocketUrl = ""
   /** The last connect's outcome, settled; an aborted connect settles once its socket is closed. */
   #settled: Promise<unknown> = Promise.resolve()
+  /** Live arguments: the latest in-place change asked for (only its refusal is reported), and how many are unanswered. */
+  #updateTicket = 0
+  #unanswered = 0
 
   constructor(host: SessionHost, steps: SessionSteps = pullSessionSteps) {
     this.#host = host
@@ -104,8 +114,14 @@ export class SessionLifecycle {
     return this.#current != null || this.status === "connecting" || this.status === "reconnecting"
   }
 
-  /** Closes whatever is open and opens a session with the current inputs. */
-  async connect(): Promise<void> {
+  /**
+   * Closes whatever is open and opens a session with the current inputs. Given the element's changed properties
+   * and only `arguments` among them, a live session takes them in place instead when it can (`updateArguments`).
+   */
+  async connect(changed?: ReadonlyMap<PropertyKey, unknown>): Promise<void> {
+    if (changed?.size === 1 && changed.has("arguments") && this.updateArguments()) {
+      return
+    }
     const generation = this.#supersede()
     const inputs = this.#host.inputs()
     this.sessionId = null
@@ -131,6 +147,79 @@ export class SessionLifecycle {
         this.#fail(asSessionError(error))
       }
     }
+  }
+
+  /**
+   * Changes the running session's arguments to the current inputs' in place, when its app accepts live arguments
+   * and no token is involved (a signed session id carries signed arguments: those need a new session). Returns
+   * false when a new session is needed instead.
+   */
+  updateArguments(): boolean {
+    const current = this.#current
+    const inputs = this.#host.inputs()
+    if (
+      current == null ||
+      !current.live ||
+      this.status !== "connected" ||
+      inputs.tokenProvider != null ||
+      (inputs.token != null && inputs.token !== "")
+    ) {
+      return false
+    }
+    let args: NormalizedArguments
+    try {
+      args = normalizeArguments(inputs.arguments)
+    } catch {
+      // Invalid: a new connect reports it, exactly as without live arguments.
+      return false
+    }
+    this.#requestInPlace(current, args)
+    return true
+  }
+
+  #requestInPlace(current: PulledSession, args: NormalizedArguments): void {
+    const ticket = ++this.#updateTicket
+    this.#unanswered++
+    this.sent = args
+    this.#host.changed()
+    const answered = (): boolean => {
+      this.#unanswered--
+      return ticket === this.#updateTicket && this.#current === current
+    }
+    current.updateArguments(args).then(answered, (error: unknown) => {
+      if (!answered() || !(error instanceof BokehSessionError) || error.code !== "update-rejected") {
+        return
+      }
+      // The element shows what the app holds: its arguments go back to the echo.
+      const kept = current.arguments
+      this.error = error
+      this.sent = kept
+      this.#host.argumentsChanged(kept)
+      this.#host.changed()
+      this.#host.emit("bokeh-session-error", {code: error.code, message: error.message})
+    })
+  }
+
+  /** The echo of a live session shows new arguments: the element's change accepted, or the app's own. */
+  #argumentsChanged(generation: number, pulled: PulledSession, change: ArgumentsChange): void {
+    if (generation !== this.#generation || this.#current !== pulled) {
+      return
+    }
+    this.echo = change.arguments
+    if (change.source === "page") {
+      this.error = null
+    } else if (this.#unanswered === 0) {
+      // The element's own pending change, if any, is applied after the app's and wins: keep showing it.
+      this.sent = change.arguments
+      this.#host.argumentsChanged(change.arguments)
+    }
+    this.#host.changed()
+    this.#host.emit("bokeh-session-updated", {
+      sessionId: pulled.sessionId,
+      arguments: change.arguments,
+      echo: change.arguments,
+      source: change.source,
+    })
   }
 
   /** Closes the session (idempotent); nothing reconnects until `connect()`. */
@@ -189,6 +278,7 @@ export class SessionLifecycle {
         }
       },
       onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
+      onArgumentsChange: (change) => this.#argumentsChanged(generation, pulled, change),
     })
     // Settled, not resolved: holding the session here would keep a closed one's document alive.
     this.#settled = opening.then(
@@ -233,6 +323,9 @@ export class SessionLifecycle {
     shown = true
     if (lostEarly != null) {
       void this.#reconnect(generation, pulled, lostEarly)
+    } else if (pulled.live && pulled.echo != null && !sameArguments(pulled.echo, plan.arguments)) {
+      // A server that kept the session (a reconnect) holds its own arguments: send the element's latest.
+      this.#requestInPlace(pulled, plan.arguments)
     }
   }
 
