@@ -1,5 +1,4 @@
 import {
-  checkRequestSize,
   encodeArguments,
   mergeArguments,
   normalizeArguments,
@@ -7,8 +6,10 @@ import {
   type SessionArguments,
 } from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
-import {BokehSessionError} from "../core/errors.js"
+import {BokehSessionError, loaded} from "../core/errors.js"
+import {asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
+import {checkRequestSize} from "./request-size.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
@@ -39,7 +40,10 @@ export interface PullSessionOptions {
   tokenProvider?: TokenProvider | null
   /** Milliseconds to wait for the document before failing with code `timeout`. */
   timeout?: number | null
-  /** Aborts the connect; the promise then rejects with the signal's reason. */
+  /**
+   * Aborts the connect; the promise then rejects at once with the signal's reason. The socket, if one is open,
+   * is closed when the server answers it (closing earlier would leave the session on the server).
+   */
   signal?: AbortSignal
   /** Called once when the live session's websocket closes without `close()` (server gone, network lost). */
   onDisconnect?: (info: DisconnectInfo) => void
@@ -94,7 +98,7 @@ export function planSession(url: string, options: PullSessionOptions = {}): Sess
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new BokehSessionError(
-      "invalid-arguments",
+      "invalid-option",
       `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
     )
   }
@@ -155,25 +159,44 @@ export function prefetchBokehJs(): void {
   import("../bokeh/adapter.js").catch(() => undefined)
 }
 
-/** Opens a planned session: loads BokehJS on first use, connects, and reads the echo. */
+/** How openPlannedSession reports to its caller, beyond what `pullSession` users can pass. */
+export interface OpenOptions extends Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning" | "onFatal"> {
+  /**
+   * Called when an aborted connect has rejected (at once) while its socket still waits for the server's answer,
+   * with a promise that settles once that socket is closed: the lifecycle opens its next socket only then.
+   */
+  onAbandoned?: (socketClosed: Promise<void>) => void
+}
+
+/**
+ * Opens a planned session: loads BokehJS on first use, connects, and reads the echo. Rejects with a
+ * `BokehSessionError` (`load-failed` when BokehJS could not be fetched, `internal-error` for an exception nobody
+ * anticipated), or with the signal's reason once aborted.
+ */
 export async function openPlannedSession(
   plan: SessionPlan,
   credentials: SessionCredentials,
-  options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning" | "onFatal"> = {},
+  options: OpenOptions = {},
 ): Promise<PulledSession> {
-  const {openSession} = await import("../bokeh/adapter.js")
-  options.signal?.throwIfAborted()
-  const opened = await openSession({
-    websocketUrl: plan.websocketUrl,
-    token: credentials.token,
-    tokenMinted: credentials.minted,
-    query: plan.query,
-    timeoutMs: plan.timeoutMs,
-    signal: options.signal,
-    onDisconnect: options.onDisconnect,
-    onWarning: options.onWarning,
-    onFatal: options.onFatal,
-  })
+  let opened: Awaited<ReturnType<typeof import("../bokeh/adapter.js").openSession>>
+  try {
+    const {openSession} = await loaded(import("../bokeh/adapter.js"))
+    options.signal?.throwIfAborted()
+    opened = await openSession({
+      websocketUrl: plan.websocketUrl,
+      token: credentials.token,
+      tokenMinted: credentials.minted,
+      query: plan.query,
+      timeoutMs: plan.timeoutMs,
+      signal: options.signal,
+      onDisconnect: options.onDisconnect,
+      onWarning: options.onWarning,
+      onFatal: options.onFatal,
+      onAbandoned: options.onAbandoned,
+    })
+  } catch (error) {
+    throw options.signal?.aborted === true ? error : asSessionError(error)
+  }
   return {
     session: opened.session,
     document: opened.document,
@@ -181,7 +204,7 @@ export async function openPlannedSession(
     arguments: plan.arguments,
     echo: opened.readEcho(),
     serverVersion: opened.serverVersion,
-    render: opened.render,
+    render: (container) => opened.render(container).catch((error: unknown) => Promise.reject(asSessionError(error))),
     close: opened.close,
   }
 }
