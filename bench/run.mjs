@@ -29,7 +29,7 @@ import {
 } from "./lib/measure.mjs"
 import {printReport} from "./lib/report.mjs"
 import {rotated, summarize} from "./lib/stats.mjs"
-import {startStaticServer} from "./lib/static-server.mjs"
+import {startStaticServer} from "../scripts/lib/static-server.mjs"
 
 const {values: options} = parseArgs({
   options: {
@@ -52,7 +52,11 @@ const log = (text) => process.stderr.write(`${text}\n`)
 
 const env = {bokehOrigin: "", nodelayOrigin: "", embeds: {}, bokehJsUrls: {}}
 const compareDir = options.compare == null ? undefined : resolve(options.compare)
-const {server: staticServer, port} = await startStaticServer({distDir, compareDir, page: makePages(env)})
+const staticServer = await startStaticServer({
+  mounts: compareDir == null ? {"/dist/": distDir} : {"/dist/": distDir, "/dist-compare/": compareDir},
+  page: makePages(env),
+})
+const {port} = staticServer
 const pageOrigin = `http://127.0.0.1:${port}`
 const bokehOptions = {
   apps: ["demo/apps/echo.py", "e2e/apps/widgets.py"],
@@ -176,7 +180,7 @@ try {
   }
 } finally {
   await browser.close()
-  staticServer.close()
+  await staticServer.close()
   await Promise.all([stock.stop(), nodelay.stop()])
 }
 
