@@ -1,6 +1,7 @@
 import {normalizeArguments, type ArgumentsInput, type NormalizedArguments} from "../core/arguments.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
+import {asSessionError} from "./internal-error.js"
 import type {EmitBokehSessionEvent} from "../element/events.js"
 import {connectionLost} from "./connection-lost.js"
 import {sameArguments} from "./live-arguments.js"
@@ -63,16 +64,23 @@ const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set([
   "invalid-url",
   "invalid-arguments",
   "invalid-token",
+  "invalid-option",
   "unknown-model",
+  "internal-error",
 ])
 
 const reconnectDelay = (attempt: number): number => Math.min(5000, 250 * 2 ** attempt)
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function asSessionError(error: unknown): BokehSessionError {
-  return error instanceof BokehSessionError
-    ? error
-    : new BokehSessionError("session-rejected", `The session could not be opened: ${String(error)}`, {cause: error})
+/** Throws `invalid-option` unless `reconnect-timeout` is absent or a non-negative number of milliseconds. */
+function checkReconnectTimeout(value: number | null): void {
+  if (value != null && !(Number.isFinite(value) && value >= 0)) {
+    throw new BokehSessionError(
+      "invalid-option",
+      `reconnect-timeout must be a non-negative number of milliseconds (0: never reconnect), got ${String(value)}: ` +
+        `e.g. reconnect-timeout="300000".`,
+    )
+  }
 }
 
 /**
@@ -115,11 +123,14 @@ export class SessionLifecycle {
   }
 
   /**
-   * Closes whatever is open and opens a session with the current inputs. Given the element's changed properties
-   * and only `arguments` among them, a live session takes them in place instead when it can (`updateArguments`).
+   * Closes whatever is open and opens a session with the current inputs. Given the element's changed properties,
+   * with `arguments` but neither `url` nor `token` among them, a live session takes them in place instead when it
+   * can (`updateArguments`). Other inputs may change in the same update (a framework passes a new `tokenProvider`
+   * on every render): they are read at the next connect.
    */
   async connect(changed?: ReadonlyMap<PropertyKey, unknown>): Promise<void> {
-    if (changed?.size === 1 && changed.has("arguments") && this.updateArguments()) {
+    const argumentsOnly = changed?.has("arguments") === true && !changed.has("url") && !changed.has("token")
+    if (argumentsOnly && this.updateArguments()) {
       return
     }
     const generation = this.#supersede()
@@ -228,12 +239,15 @@ export class SessionLifecycle {
     this.#set("closed")
   }
 
-  /** Makes every call in flight stale and ends what it opened; returns the new generation. */
-  #supersede(): number {
+  /**
+   * Makes every call in flight stale and ends what it opened; returns the new generation. `announce`: fire
+   * `bokeh-session-closed` for the live session.
+   */
+  #supersede(announce = true): number {
     this.#generation++
     this.#abort?.abort()
     this.#abort = null
-    this.#release(true)
+    this.#release(announce)
     this.echo = null
     this.error = null
     return this.#generation
@@ -242,6 +256,7 @@ export class SessionLifecycle {
   /** Validates the inputs (throws before any network use) and starts loading BokehJS alongside. */
   #plan(inputs: SessionInputs): SessionPlan {
     const plan = this.#steps.planSession(inputs.url!, inputs)
+    checkReconnectTimeout(inputs.reconnectTimeout)
     this.#steps.prefetchBokehJs()
     this.#websocketUrl = plan.websocketUrl
     return plan
@@ -263,9 +278,12 @@ export class SessionLifecycle {
     if (stale()) {
       return
     }
-    // A loss reported before the session is shown (it is still rendering) is acted on once it is.
+    // A loss or a fatal error reported before the session is shown (it is still rendering) is acted on once the
+    // render settles: a loss reconnects after the session is shown, a fatal error fails it instead of showing it.
     let shown = false
     let lostEarly: DisconnectInfo | null = null
+    let fatalEarly: {error: unknown} | null = null
+    let abandoned: Promise<void> | undefined
     const abort = new AbortController()
     this.#abort = abort
     const opening = this.#steps.openPlannedSession(plan, credentials, {
@@ -279,11 +297,20 @@ export class SessionLifecycle {
       },
       onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
       onArgumentsChange: (change) => this.#argumentsChanged(generation, pulled, change),
+      onFatal: (error) => {
+        if (shown) {
+          this.#fatal(generation, pulled, error)
+        } else {
+          fatalEarly = {error}
+        }
+      },
+      onAbandoned: (socketClosed) => (abandoned = socketClosed),
     })
-    // Settled, not resolved: holding the session here would keep a closed one's document alive.
+    // Settled, not resolved: holding the session here would keep a closed one's document alive. An aborted
+    // connect rejects at once, and settles once its socket is closed: the next socket waits for that.
     this.#settled = opening.then(
       () => undefined,
-      () => undefined,
+      () => abandoned,
     )
     let pulled: PulledSession
     try {
@@ -308,6 +335,15 @@ export class SessionLifecycle {
     if (stale()) {
       pulled.close()
       roots.remove()
+      return
+    }
+    const failed = fatalEarly as {error: unknown} | null
+    if (failed != null) {
+      // The adapter already closed the session; the one it was to replace (a reconnect's) ends with it.
+      pulled.close()
+      roots.remove()
+      this.#supersede(false)
+      this.#fail(asSessionError(failed.error))
       return
     }
     // A reconnect replaces the lost session quietly: `bokeh-session-disconnected` already announced its end.
@@ -368,6 +404,18 @@ export class SessionLifecycle {
     }
     this.#supersede()
     this.#fail(connectionLost(this.#websocketUrl, Date.now() - started, last))
+  }
+
+  /**
+   * The live session failed after it opened (a patch brought a type nothing resolves, or BokehJS threw applying
+   * one): the adapter closed socket, document and views. Another attempt would fail the same way: no reconnect.
+   */
+  #fatal(generation: number, failed: PulledSession, error: unknown): void {
+    if (generation !== this.#generation || this.#current !== failed) {
+      return
+    }
+    this.#supersede(false)
+    this.#fail(asSessionError(error))
   }
 
   /** Closes the current session and removes its roots, firing `bokeh-session-closed` when `announce`. */

@@ -1,5 +1,4 @@
 import {
-  checkRequestSize,
   encodeArguments,
   mergeArguments,
   normalizeArguments,
@@ -7,9 +6,11 @@ import {
   type SessionArguments,
 } from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
-import {BokehSessionError} from "../core/errors.js"
+import {BokehSessionError, loaded} from "../core/errors.js"
+import {asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
+import {checkRequestSize} from "./request-size.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
@@ -48,7 +49,10 @@ export interface PullSessionOptions {
   tokenProvider?: TokenProvider | null
   /** Milliseconds to wait for the document before failing with code `timeout`. */
   timeout?: number | null
-  /** Aborts the connect; the promise then rejects with the signal's reason. */
+  /**
+   * Aborts the connect; the promise then rejects at once with the signal's reason. The socket, if one is open,
+   * is closed when the server answers it (closing earlier would leave the session on the server).
+   */
   signal?: AbortSignal
   /** Called once when the live session's websocket closes without `close()` (server gone, network lost). */
   onDisconnect?: (info: DisconnectInfo) => void
@@ -117,7 +121,7 @@ export function planSession(url: string, options: PullSessionOptions = {}): Sess
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new BokehSessionError(
-      "invalid-arguments",
+      "invalid-option",
       `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
     )
   }
@@ -178,35 +182,59 @@ export function prefetchBokehJs(): void {
   import("../bokeh/adapter.js").catch(() => undefined)
 }
 
-/** Opens a planned session: loads BokehJS on first use, connects, and reads the echo. */
+/** How openPlannedSession reports to its caller, beyond what `pullSession` users can pass. */
+export interface OpenOptions extends Pick<
+  PullSessionOptions,
+  "signal" | "onDisconnect" | "onWarning" | "onFatal" | "onArgumentsChange"
+> {
+  /**
+   * Called when an aborted connect has rejected (at once) while its socket still waits for the server's answer,
+   * with a promise that settles once that socket is closed: the lifecycle opens its next socket only then.
+   */
+  onAbandoned?: (socketClosed: Promise<void>) => void
+}
+
+/**
+ * Opens a planned session: loads BokehJS on first use, connects, and reads the echo. Rejects with a
+ * `BokehSessionError` (`load-failed` when BokehJS could not be fetched, `internal-error` for an exception nobody
+ * anticipated), or with the signal's reason once aborted.
+ */
 export async function openPlannedSession(
   plan: SessionPlan,
   credentials: SessionCredentials,
-  options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning" | "onFatal" | "onArgumentsChange"> = {},
+  options: OpenOptions = {},
 ): Promise<PulledSession> {
-  const [{openSession}, {linkLiveArguments}] = await Promise.all([
-    import("../bokeh/adapter.js"),
-    import("../bokeh/live.js"),
-  ])
-  options.signal?.throwIfAborted()
   let channel: LiveArgumentsChannel | null = null
-  const opened = await openSession({
-    websocketUrl: plan.websocketUrl,
-    token: credentials.token,
-    tokenMinted: credentials.minted,
-    query: plan.query,
-    timeoutMs: plan.timeoutMs,
-    signal: options.signal,
-    onDisconnect: (info) => {
-      channel?.close(unanswered("the connection was lost"))
-      options.onDisconnect?.(info)
-    },
-    onWarning: options.onWarning,
-    onFatal: (error) => {
-      channel?.close(unanswered("the session failed"))
-      options.onFatal?.(error)
-    },
-  })
+  let opened: Awaited<ReturnType<typeof import("../bokeh/adapter.js").openSession>>
+  let linkLiveArguments: typeof import("../bokeh/live.js").linkLiveArguments
+  try {
+    const [{openSession}, live] = await Promise.all([
+      loaded(import("../bokeh/adapter.js")),
+      loaded(import("../bokeh/live.js")),
+    ])
+    linkLiveArguments = live.linkLiveArguments
+    options.signal?.throwIfAborted()
+    opened = await openSession({
+      websocketUrl: plan.websocketUrl,
+      token: credentials.token,
+      tokenMinted: credentials.minted,
+      query: plan.query,
+      timeoutMs: plan.timeoutMs,
+      signal: options.signal,
+      onDisconnect: (info) => {
+        channel?.close(unanswered("the connection was lost"))
+        options.onDisconnect?.(info)
+      },
+      onWarning: options.onWarning,
+      onFatal: (error) => {
+        channel?.close(unanswered("the session failed"))
+        options.onFatal?.(error)
+      },
+      onAbandoned: options.onAbandoned,
+    })
+  } catch (error) {
+    throw options.signal?.aborted === true ? error : asSessionError(error)
+  }
   const link = linkLiveArguments(opened.document, (state, echo) => channel?.receive(state, echo))
   if (link != null) {
     channel = new LiveArgumentsChannel(link.send, link.initial, {
@@ -228,7 +256,7 @@ export async function openPlannedSession(
     },
     live: live != null,
     serverVersion: opened.serverVersion,
-    render: opened.render,
+    render: (container) => opened.render(container).catch((error: unknown) => Promise.reject(asSessionError(error))),
     async updateArguments(args) {
       if (live == null) {
         throw new BokehSessionError(
