@@ -5,7 +5,8 @@
 //   npm run bench                       (npm run build first)
 //   npm run bench -- --trials 25        more trials per variant (default 15)
 //   npm run bench -- --dist /tmp/dist   benchmark another build, e.g. an older commit's dist/
-//   npm run bench -- --only cycles      some sections: render, layout, bytes, concurrency (with Nagle), cycles
+//   npm run bench -- --only cycles      some sections: render, layout, bytes, concurrency (with Nagle), cycles,
+//                                       live
 //   npm run bench -- --network none     the network profiles of the first render and layout sections, each a
 //                                       CDP network emulation of every page (default: none and 20mbit,20ms)
 //   npm run bench -- --variants element,embed   only these variants in the first render section
@@ -33,6 +34,7 @@ import {
   untilRendered,
 } from "./lib/measure.mjs"
 import {printReport} from "./lib/report.mjs"
+import {measureLiveArguments, printLiveArguments} from "./lib/live.mjs"
 import {rotated, summarize} from "./lib/stats.mjs"
 import {startStaticServer} from "../scripts/lib/static-server.mjs"
 
@@ -41,7 +43,7 @@ const {values: options} = parseArgs({
     trials: {type: "string", default: "15"},
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
-    only: {type: "string", default: "render,layout,bytes,concurrency,cycles"},
+    only: {type: "string", default: "render,layout,bytes,concurrency,cycles,live"},
     compare: {type: "string"},
     network: {type: "string", multiple: true, default: ["none", "20mbit,20ms"]},
     "no-pin": {type: "boolean", default: false},
@@ -72,7 +74,7 @@ const staticServer = await startStaticServer({
 const {port} = staticServer
 const pageOrigin = `http://127.0.0.1:${port}`
 const bokehOptions = {
-  apps: ["demo/apps/echo.py", "e2e/apps/widgets.py"],
+  apps: ["demo/apps/echo.py", "e2e/apps/widgets.py", "demo/apps/live.py"],
   origins: [`127.0.0.1:${port}`],
   // Every page load opens sessions; let the servers drop them soon after their websockets close.
   args: ["--unused-session-lifetime", "2000", "--check-unused-sessions", "1000"],
@@ -260,6 +262,16 @@ try {
       results.cycles[app] = await createRemoveCycles(browser, page("cycles", {app}), Number(options.cycles))
     }
   }
+
+  // 5. Live arguments: a change in place against a rebuild of the same app.
+  if (sections.has("live")) {
+    results.liveArguments = await measureLiveArguments(browser, {
+      pageUrl: page("idle"),
+      appUrl: `${stock.origin}/live`,
+      trials,
+      log,
+    })
+  }
 } finally {
   await browser.close()
   await staticServer.close()
@@ -301,4 +313,7 @@ mkdirSync(outDir, {recursive: true})
 const outFile = join(outDir, `${results.date.replace(/[:.]/g, "-")}.json`)
 writeFileSync(outFile, JSON.stringify(results, null, 2))
 printReport(results)
+if (results.liveArguments != null) {
+  printLiveArguments(results.liveArguments)
+}
 console.log(`\nRaw trials and per-file script sizes: ${outFile}`)

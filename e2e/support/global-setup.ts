@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const bokeh = await startBokehServer({
     apps: [
       "demo/apps/echo.py",
+      "demo/apps/live.py",
       "e2e/apps/widgets.py",
       "e2e/apps/custom_model.py",
       "e2e/apps/late_models.py",

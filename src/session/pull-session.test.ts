@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest"
-import {MAX_QUERY_AND_TOKEN_BYTES, type NormalizedArguments} from "../core/arguments.js"
+import type {NormalizedArguments} from "../core/arguments.js"
+import {MAX_QUERY_AND_TOKEN_BYTES} from "./request-size.js"
 import type {BokehSessionError} from "../core/errors.js"
 import {obtainCredentials, planSession} from "./pull-session.js"
 import {base64UrlEncode} from "./token.js"
@@ -62,4 +63,22 @@ describe("the URL budget counts the token", () => {
     const args: NormalizedArguments = plan.arguments
     expect(args.v[0]).toHaveLength(60 * 1024 - 2)
   })
+})
+
+describe("planSession: options", () => {
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
+    "timeout %s is invalid-option, naming the value",
+    (timeout) => {
+      let thrown: BokehSessionError | null = null
+      try {
+        planSession("http://host:5006/app", {timeout})
+      } catch (error) {
+        thrown = error as BokehSessionError
+      }
+      expect(thrown?.code).toBe("invalid-option")
+      expect(thrown?.message).toBe(
+        `timeout must be a positive number of milliseconds, got ${timeout}: e.g. timeout="30000".`,
+      )
+    },
+  )
 })
