@@ -106,6 +106,7 @@ export async function layoutShift(browser, url, label, network) {
  */
 export async function scriptBytes(browser, url, settled) {
   const {context, page, errors} = await newPage(browser)
+  const rounds = await requestRounds(context, page)
   const scripts = []
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") {
@@ -123,6 +124,7 @@ export async function scriptBytes(browser, url, settled) {
     await page.waitForTimeout(1000)
     const files = await Promise.all(scripts)
     return {
+      roundsBeforeWebsocket: rounds(),
       gzip: files.reduce((sum, file) => sum + file.gzip, 0),
       raw: files.reduce((sum, file) => sum + file.raw, 0),
       files: files.map((file) => ({...file, url: new URL(file.url).pathname})),
@@ -130,6 +132,34 @@ export async function scriptBytes(browser, url, settled) {
   } finally {
     await context.close()
   }
+}
+
+/**
+ * How many requests, one waiting for another, came before the first websocket: the page is round 0, what it names
+ * round 1, what a script of round n asks for round n + 1 (its initiator, as Chromium reports it). Each round costs
+ * at least one round trip on a real link, whatever the machine's load, so this counts what the times above
+ * cannot show on a busy machine. Returns a function that reads the count so far.
+ */
+async function requestRounds(context, page) {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send("Network.enable")
+  const roundOf = new Map()
+  let deepest = 0
+  let websocket = null
+  cdp.on("Network.requestWillBeSent", ({request, initiator, type}) => {
+    if (websocket != null) {
+      return
+    }
+    const from = initiator.url ?? initiator.stack?.callFrames[0]?.url ?? initiator.stack?.parent?.callFrames[0]?.url
+    const round = type === "Document" ? 0 : (roundOf.get(from) ?? 0) + 1
+    roundOf.set(request.url, Math.min(roundOf.get(request.url) ?? round, round))
+    deepest = Math.max(deepest, round)
+  })
+  cdp.on("Network.webSocketCreated", ({initiator}) => {
+    const from = initiator?.url ?? initiator?.stack?.callFrames[0]?.url
+    websocket ??= Math.max(deepest, (roundOf.get(from) ?? 0) + 1)
+  })
+  return () => websocket
 }
 
 export const untilRendered = (page, errors) => waitForFirstRender(page, errors, "bytes")

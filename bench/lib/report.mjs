@@ -162,7 +162,9 @@ function printLayoutShift(summary) {
 
 function printBytes(results) {
   console.log("\n2. JavaScript fetched (gzip -9 of each script body; cold cache)")
-  const byteRows = [["page", "scripts", "gzip", "raw", "MathJax fetched", "widget/table code fetched"]]
+  const byteRows = [
+    ["page", "scripts", "gzip", "raw", "MathJax fetched", "widget/table code fetched", "request rounds before ws"],
+  ]
   for (const [key, entry] of Object.entries(results.bytes)) {
     const names = entry.files.map((file) => file.url)
     const widgetCode = names.filter((name) => /bokeh(js)?-(widgets|tables)/.test(name))
@@ -173,6 +175,7 @@ function printBytes(results) {
       kb(entry.raw),
       names.some((name) => /mathjax/i.test(name)) ? "yes" : "no",
       widgetCode.length > 0 ? "yes" : "no",
+      entry.roundsBeforeWebsocket ?? "–",
     ])
   }
   table(byteRows)
