@@ -24,11 +24,14 @@ async function lateModels(page: Page): Promise<LateModels> {
   // Playwright's CSS locators pierce the open shadow roots of the element and of BokehJS's views. Bokeh's embed
   // loads all of Bokeh's bundles (MathJax too) before its document, which can take longer than the 5 s default
   // on a busy machine: the wait is bounded by the test's timeout instead.
-  await expect(page.locator(".slick-row")).toHaveCount(3, {timeout: 45_000})
+  // The rows by their cells' text rather than SlickGrid's `.slick-row` class: on a loaded machine that locator once
+  // found none while the rows were on screen (the page snapshot showed them).
+  const rowNames = page.getByText(/^[abc]$/)
+  await expect(rowNames).toHaveCount(3, {timeout: 45_000})
   await expect(page.getByText("Late slider:")).toHaveCount(1)
   await expect(page.locator("mjx-container svg")).toHaveCount(1)
   return {
-    rows: await page.locator(".slick-row").count(),
+    rows: await rowNames.count(),
     slider: (await page.getByText("Late slider:").textContent()) ?? "",
     tex: (await page.locator("mjx-container").getAttribute("jax")) ?? "",
   }

@@ -5,7 +5,7 @@
  * BokehJS without being sent back, so the app never hears its own changes again.
  */
 import type {Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
-import type {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
+import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
 import type {NormalizedArguments} from "../core/arguments.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
 import {parseLiveState, requestPayload, type LiveState} from "../session/live-arguments.js"
@@ -29,6 +29,17 @@ function readEcho(source: ColumnSource): EchoedArguments | null {
 }
 
 /**
+ * The one model with this name, or null when there is none or several: an app with two echo sources renders without
+ * an echo (the adapter warns), and so without live arguments. Document.get_model_by_name throws on a duplicate.
+ */
+function onlyModelNamed(document: Document, name: string): Model | null {
+  const named = [...document.all_models].filter(
+    (model): model is Model => model instanceof Model && model.name === name,
+  )
+  return named.length === 1 ? named[0]! : null
+}
+
+/**
  * Links to the app's live arguments, or returns null when the document says the app does not accept them.
  * `onState` gets every live state the app publishes, with the echo read then (the app sets the echo's data before
  * its tags, and one socket keeps that order).
@@ -37,8 +48,8 @@ export function linkLiveArguments(
   document: Document,
   onState: (state: LiveState, echo: EchoedArguments) => void,
 ): LiveLink | null {
-  const echoSource = document.get_model_by_name(ECHO_SOURCE_NAME) as ColumnSource | null
-  const request = document.get_model_by_name(REQUEST_SOURCE_NAME) as Model | null
+  const echoSource = onlyModelNamed(document, ECHO_SOURCE_NAME) as ColumnSource | null
+  const request = onlyModelNamed(document, REQUEST_SOURCE_NAME)
   if (echoSource == null || request == null) {
     return null
   }
