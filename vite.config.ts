@@ -2,6 +2,7 @@ import {defineConfig} from "vite"
 import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
 import {staticGraphChunk} from "./build/vite/bokehjs-core-chunk.mjs"
+import {preloadDynamicDependencies} from "./build/vite/preload-dynamic-deps.mjs"
 
 /** Names for BokehJS's lazily loaded entry chunks, so that a network log (and the bench) tells them apart. */
 const BOKEHJS_BUNDLES: [string, string][] = [
@@ -18,7 +19,7 @@ export default defineConfig(({command}) => ({
   root: command === "serve" ? "demo" : undefined,
   // Relative chunk URLs: the page may serve dist/ from any path.
   base: "./",
-  plugins: command === "build" ? [bokehJsRewrites(), bokehJsCore.plugin] : [],
+  plugins: command === "build" ? [bokehJsRewrites(), bokehJsCore.plugin, preloadDynamicDependencies()] : [],
   // The built entries must import under Node without a DOM (SSR); see build/vite/ssr-safe-lit.mjs.
   resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,
   build: {
@@ -48,7 +49,15 @@ export default defineConfig(({command}) => ({
         minify: {codegen: {removeWhitespace: true}},
         // BokehJS's core in one chunk with the adapter: else the modules it shares with the widget bundles become
         // separate chunks that the browser discovers only after parsing the adapter (one more round trip).
-        codeSplitting: {groups: bokehJsCore.groups("bokehjs-core", "element-entry")},
+        codeSplitting: {
+          groups: [
+            ...bokehJsCore.groups("bokehjs-core", "element-entry"),
+            // The session code is loaded on the first connect as a whole: as separate chunks (the lifecycle importing
+            // the pull, the pull importing the live-arguments link), each came one round trip after the other. The
+            // live-arguments link (src/bokeh/live.ts) uses BokehJS's types only and is imported on every connect.
+            {name: "session", priority: 0, test: /[\\/]src[\\/](session[\\/]|bokeh[\\/]live\.ts$)/},
+          ],
+        },
       },
     },
   },

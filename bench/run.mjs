@@ -5,24 +5,30 @@
 //   npm run bench                       (npm run build first)
 //   npm run bench -- --trials 25        more trials per variant (default 15)
 //   npm run bench -- --dist /tmp/dist   benchmark another build, e.g. an older commit's dist/
-//   npm run bench -- --only cycles      some sections: render, bytes, concurrency (with Nagle), cycles, live
-//   npm run bench -- --network 20mbit,20ms   throttle every page (CDP network emulation) like a real link
+//   npm run bench -- --only cycles      some sections: render, layout, bytes, concurrency (with Nagle), cycles,
+//                                       live
+//   npm run bench -- --network none     the network profiles of the first render and layout sections, each a
+//                                       CDP network emulation of every page (default: none and 20mbit,20ms)
+//   npm run bench -- --variants element,embed   only these variants in the first render section
+//   npm run bench -- --no-pin           do not pin bokeh serve and the browser to separate CPU cores
 //   npm run bench -- --compare /tmp/old another build's element as one more variant of the first render and
 //                                       bytes sections, interleaved with the rest (before/after in one run)
 import {execFileSync} from "node:child_process"
 import {existsSync, mkdirSync, writeFileSync} from "node:fs"
+import {availableParallelism} from "node:os"
 import {join, resolve} from "node:path"
 import {parseArgs} from "node:util"
 import {chromium} from "@playwright/test"
 import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
-import {APPS, makePages} from "./lib/pages.mjs"
+import {APPS, DOCUMENT_ONLY, PAGE_GIVEN_SIZE, makePages} from "./lib/pages.mjs"
 import {
   createRemoveCycles,
   inPageRun,
   scriptBytes,
-  setNetwork,
+  layoutShift,
+  parseNetwork,
   timeToFirstRender,
   untilLoaded,
   untilRendered,
@@ -37,14 +43,16 @@ const {values: options} = parseArgs({
     trials: {type: "string", default: "15"},
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
-    only: {type: "string", default: "render,bytes,concurrency,cycles,live"},
+    only: {type: "string", default: "render,layout,bytes,concurrency,cycles,live"},
     compare: {type: "string"},
-    network: {type: "string", default: "none"},
+    network: {type: "string", multiple: true, default: ["none", "20mbit,20ms"]},
+    "no-pin": {type: "boolean", default: false},
+    variants: {type: "string", default: "element,element-plain,compare,embed,raw"},
   },
 })
 const trials = Number(options.trials)
 const sections = new Set(options.only.split(","))
-setNetwork(options.network)
+const profiles = options.network.map((spec) => ({spec, network: parseNetwork(spec)}))
 const distDir = resolve(options.dist)
 if (!existsSync(join(distDir, "bokeh-session.js"))) {
   throw new Error(`${distDir}/bokeh-session.js is missing: run \`npm run build\` first.`)
@@ -54,7 +62,13 @@ const log = (text) => process.stderr.write(`${text}\n`)
 const env = {bokehOrigin: "", nodelayOrigin: "", embeds: {}, bokehJsUrls: {}}
 const compareDir = options.compare == null ? undefined : resolve(options.compare)
 const staticServer = await startStaticServer({
-  mounts: compareDir == null ? {"/dist/": distDir} : {"/dist/": distDir, "/dist-compare/": compareDir},
+  mounts: {
+    "/dist/": distDir,
+    "/plain/dist/": distDir,
+    ...(compareDir == null ? {} : {"/dist-compare/": compareDir, "/plain/dist-compare/": compareDir}),
+  },
+  // The element page with ?cache=none loads the same build from /plain/: the case of a server left unconfigured.
+  withoutCacheHeaders: ["/plain/"],
   page: makePages(env),
 })
 const {port} = staticServer
@@ -72,6 +86,30 @@ const nodelay = await startBokehServer({
 })
 env.bokehOrigin = stock.origin
 env.nodelayOrigin = nodelay.origin
+
+/**
+ * The Bokeh servers on the last CPU core, this process and the browser it launches (threads and children inherit
+ * it) on the others, as a server machine and a user's machine would be: else the server's session creation and
+ * the browser's evaluation of BokehJS compete for the same cores and hide what runs in parallel.
+ */
+function pinToSeparateCores() {
+  const cpus = availableParallelism()
+  if (options["no-pin"] || cpus < 2) {
+    return options["no-pin"] ? "off (--no-pin)" : "off (one CPU core)"
+  }
+  const pin = (pid, list) => execFileSync("taskset", ["-a", "-p", "-c", list, String(pid)], {stdio: "ignore"})
+  try {
+    for (const server of [stock, nodelay]) {
+      pin(server.process.pid, String(cpus - 1))
+    }
+    pin(process.pid, cpus === 2 ? "0" : `0-${cpus - 2}`)
+  } catch (error) {
+    return `off (taskset failed: ${error.message})`
+  }
+  return `bokeh serve on CPU ${cpus - 1}; the browser and the bench on CPU ${cpus === 2 ? "0" : `0-${cpus - 2}`}`
+}
+const pinning = pinToSeparateCores()
+log(`CPU pinning: ${pinning}`)
 
 const generated = JSON.parse(
   execFileSync(
@@ -100,39 +138,84 @@ const results = {
   dist: distDir,
   compare: compareDir ?? null,
   network: options.network,
+  pinning,
   chromium: browser.version(),
   bokeh: generated.js_files[0],
 }
 
 try {
-  // 1. Navigation to first render: (a) element, (b) Bokeh's embed, (c) raw BokehJS, for both apps.
+  // 1. Navigation to first render: (a) element, (b) Bokeh's embed, (c) raw BokehJS, for both apps; the element also
+  // from a server without cache headers; every profile, interleaved trial by trial.
   const variants = []
   for (const app of Object.keys(APPS)) {
-    for (const kind of ["element", "embed", "raw"]) {
-      variants.push({key: `${kind}/${app}`, url: page(kind, {app, render: APPS[app].render})})
-    }
+    const render = APPS[app].render
+    variants.push({key: `element/${app}`, url: page("element", {app, render})})
+    variants.push({key: `element-plain/${app}`, url: page("element", {app, render, cache: "none"})})
     if (compareDir != null) {
-      variants.push({key: `compare/${app}`, url: page("element", {app, render: APPS[app].render, build: "compare"})})
+      variants.push({key: `compare/${app}`, url: page("element", {app, render, build: "compare"})})
+    }
+    for (const kind of ["embed", "raw"]) {
+      variants.push({key: `${kind}/${app}`, url: page(kind, {app, render})})
     }
   }
-  const firstRender = Object.fromEntries(variants.map(({key}) => [key, {cold: [], warm: []}]))
+  const kinds = new Set(options.variants.split(","))
+  const runs = profiles.flatMap((profile) =>
+    variants.filter(({key}) => kinds.has(key.split("/")[0])).map((variant) => ({...variant, profile})),
+  )
+  const firstRender = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))
   for (let trial = 0; trial < trials && sections.has("render"); trial++) {
     log(`first render: trial ${trial + 1}/${trials}`)
-    for (const {key, url} of rotated(variants, trial)) {
-      const {cold, warm} = await timeToFirstRender(browser, url, key)
-      firstRender[key].cold.push(cold)
-      firstRender[key].warm.push(warm)
+    for (const {key, url, profile} of rotated(runs, trial)) {
+      const visits = await timeToFirstRender(browser, url, `${key} (${profile.spec})`, profile.network)
+      for (const [visit, measured] of Object.entries(visits)) {
+        ;((firstRender[profile.spec][key] ??= {})[visit] ??= []).push(measured)
+      }
     }
   }
   if (sections.has("render")) {
     results.firstRender = firstRender
   }
 
+  // 1b. Cumulative layout shift, element vs Bokeh's embed (and the element in a host the page gave a height).
+  const shifting = Object.keys(APPS).flatMap((app) => [
+    {key: `element/${app}`, url: page("element", {app, render: APPS[app].render})},
+    ...(compareDir == null
+      ? []
+      : [{key: `compare/${app}`, url: page("element", {app, render: APPS[app].render, build: "compare"})}]),
+    ...(PAGE_GIVEN_SIZE[app] == null
+      ? []
+      : [
+          {
+            key: `element-sized/${app}`,
+            url: page("element", {app, render: APPS[app].render, css: PAGE_GIVEN_SIZE[app]}),
+          },
+          {key: `element-blocking/${app}`, url: page("element", {app, render: APPS[app].render, blocking: "render"})},
+          {key: `element-bare/${app}`, url: page("element", {app, render: APPS[app].render, css: DOCUMENT_ONLY})},
+        ]),
+    {key: `embed/${app}`, url: page("embed", {app, render: APPS[app].render})},
+  ])
+  const layoutTrials = Math.min(trials, 3)
+  const layout = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))
+  for (let trial = 0; trial < layoutTrials && sections.has("layout"); trial++) {
+    log(`layout shift: trial ${trial + 1}/${layoutTrials}`)
+    for (const profile of profiles) {
+      for (const {key, url} of rotated(shifting, trial)) {
+        const {first, repeat} = await layoutShift(browser, url, key, profile.network)
+        const entry = (layout[profile.spec][key] ??= {first: [], repeat: []})
+        entry.first.push(first)
+        entry.repeat.push(repeat)
+      }
+    }
+  }
+  if (sections.has("layout")) {
+    results.layoutShift = layout
+  }
+
   // 2. Bytes of JavaScript (gzip).
   if (sections.has("bytes")) {
     log("script bytes")
     results.bytes = {idle: await scriptBytes(browser, page("idle"), untilLoaded)}
-    for (const {key, url} of variants) {
+    for (const {key, url} of variants.filter(({key}) => !key.startsWith("element-plain/"))) {
       results.bytes[key] = await scriptBytes(browser, url, untilRendered)
     }
   }
@@ -195,12 +278,25 @@ try {
   await Promise.all([stock.stop(), nodelay.stop()])
 }
 
+/** @template T, U @param {Record<string, T>} record @param {(value: T) => U} f @returns {Record<string, U>} */
+const mapValues = (record, f) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value)]))
 results.summary = {
-  firstRender: Object.fromEntries(
-    Object.entries(results.firstRender ?? {}).map(([key, {cold, warm}]) => [
-      key,
-      {cold: summarize(cold), warm: summarize(warm)},
-    ]),
+  // Per profile, variant and visit: the first render and each websocket milestone (ms from navigation start).
+  firstRender: mapValues(results.firstRender ?? {}, (byVariant) =>
+    mapValues(byVariant, (byVisit) =>
+      mapValues(byVisit, (measured) => ({
+        render: summarize(measured.map((m) => m.render)),
+        ...Object.fromEntries(
+          ["defined", "created", "open", "ack", "document"].map((milestone) => [
+            milestone,
+            summarize(measured.map((m) => m.websocket?.[milestone]).filter((t) => t != null)),
+          ]),
+        ),
+      })),
+    ),
+  ),
+  layoutShift: mapValues(results.layoutShift ?? {}, (byVariant) =>
+    mapValues(byVariant, ({first, repeat}) => ({first: summarize(first), repeat: summarize(repeat)})),
   ),
   concurrency: Object.fromEntries(
     Object.entries(results.concurrency ?? {}).map(([key, times]) => [key, summarize(times)]),

@@ -83,3 +83,34 @@ test("a page that needed widgets fetches them on the next visit before its docum
   expect(order).toEqual(["widgets", "websocket"])
   await expect(page.locator("#widgets .slick-cell.l1").first()).toHaveText("a")
 })
+
+test("every chunk a connect needs is asked for by the first script, none only after the chunk that imports it", async ({
+  page,
+}) => {
+  // Which script made the browser request each chunk: the first script's own (import() with the chunk's static
+  // dependencies beside it), or a chunk that was itself loaded lazily (the browser found the import only once that
+  // chunk had arrived and been parsed: one more round trip before the websocket could open).
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send("Network.enable")
+  const requestedBy: Record<string, string> = {}
+  const chunkName = (url: string): string | undefined =>
+    /\/dist\/(?:chunks\/(.+)-[\w-]{8}|(bokeh-session))\.js$/
+      .exec(url)
+      ?.slice(1)
+      .find((name) => name != null)
+  cdp.on("Network.requestWillBeSent", ({request, initiator}) => {
+    const name = chunkName(request.url)
+    if (name != null && name !== "bokeh-session") {
+      const from = initiator.url ?? initiator.stack?.callFrames[0]?.url ?? initiator.type
+      requestedBy[name] = chunkName(from) ?? from
+    }
+  })
+  await page.goto(`${pageOrigin()}/e2e/pages/drop-in.html`)
+  await waitForStatus(page, "plot", "connected")
+  expect(requestedBy).toEqual({
+    "element-entry": "bokeh-session",
+    "bokehjs-core": "element-entry",
+    "rolldown-runtime": "element-entry",
+    session: "element-entry",
+  })
+})

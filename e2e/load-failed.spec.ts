@@ -35,7 +35,7 @@ test("load-failed: the session code cannot be fetched; the error names it, and r
 }) => {
   const unhandled: string[] = []
   page.on("pageerror", (error) => unhandled.push(error.message))
-  const chunks = await refuseChunks(page, "**/dist/chunks/lifecycle-*.js")
+  const chunks = await refuseChunks(page, "**/dist/chunks/session-*.js")
   await openBlankPage(page)
   await addElement(page, {id: "offline", arguments: {N: "1"}})
   const {code, message} = await loadFailure(page, "offline")
@@ -83,7 +83,7 @@ test("load-failed: the widgets bundle a document needs cannot be fetched; the so
 })
 
 test("load-failed: pullSession rejects with it when its code cannot be fetched", async ({page}) => {
-  const chunks = await refuseChunks(page, "**/dist/chunks/pull-session-*.js")
+  const chunks = await refuseChunks(page, "**/dist/chunks/session-*.js")
   await openBlankPage(page)
   const failure = await page.evaluate(async (url) => {
     const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)

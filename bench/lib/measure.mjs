@@ -3,21 +3,20 @@ import {gzipSync} from "node:zlib"
 
 const RENDER_TIMEOUT_MS = 60_000
 
-/** Network conditions for every page, as CDP's Network.emulateNetworkConditions takes them; null: unthrottled. */
-let network = null
-
-/** `"20mbit,20ms"`: download (upload a quarter of it) in Mbit/s and round-trip latency; "none" or undefined: off. */
-export function setNetwork(spec) {
+/**
+ * `"20mbit,20ms"`: download (upload a quarter of it) in Mbit/s and round-trip latency, as CDP's
+ * Network.emulateNetworkConditions takes them; "none": unthrottled (null).
+ */
+export function parseNetwork(spec) {
   if (spec == null || spec === "none") {
-    network = null
-    return
+    return null
   }
   const match = /^(\d+(?:\.\d+)?)mbit,(\d+)ms$/.exec(spec)
   if (match == null) {
     throw new Error(`--network ${spec}: write it as <Mbit/s>mbit,<latency>ms, e.g. 20mbit,20ms`)
   }
   const bytesPerSecond = (Number(match[1]) * 1e6) / 8
-  network = {
+  return {
     offline: false,
     latency: Number(match[2]),
     downloadThroughput: bytesPerSecond,
@@ -25,8 +24,8 @@ export function setNetwork(spec) {
   }
 }
 
-async function newPage(browser) {
-  const context = await browser.newContext()
+/** A page in `context`, throttled like `network` (emulation is per page, so every new page needs it). */
+async function pageIn(context, network) {
   const page = await context.newPage()
   if (network != null) {
     const cdp = await context.newCDPSession(page)
@@ -35,7 +34,12 @@ async function newPage(browser) {
   }
   const errors = []
   page.on("pageerror", (error) => errors.push(error.message))
-  return {context, page, errors}
+  return {page, errors}
+}
+
+async function newPage(browser, network = null) {
+  const context = await browser.newContext()
+  return {context, ...(await pageIn(context, network))}
 }
 
 async function waitForFirstRender(page, errors, label) {
@@ -47,18 +51,50 @@ async function waitForFirstRender(page, errors, label) {
       {cause: error},
     )
   }
-  return page.evaluate(() => window.__firstRender)
+  return page.evaluate(() => ({render: window.__firstRender, websocket: window.__websocket}))
 }
 
-/** Navigation to first render, cold (fresh context, empty cache), then warm (reload, cache kept). */
-export async function timeToFirstRender(browser, url, label) {
-  const {context, page, errors} = await newPage(browser)
+/**
+ * Navigation to first render, three ways a user meets the page: cold (a fresh browser context: empty cache), a
+ * reload of that tab, and a repeat visit (the tab closed, the same URL opened in a new tab of the same context:
+ * a new navigation, with the HTTP cache and nothing else kept). Each with the page's websocket times.
+ */
+export async function timeToFirstRender(browser, url, label, network) {
+  const {context, page, errors} = await newPage(browser, network)
   try {
     await page.goto(url)
     const cold = await waitForFirstRender(page, errors, `${label} cold`)
     await page.reload()
-    const warm = await waitForFirstRender(page, errors, `${label} warm`)
-    return {cold, warm}
+    const reload = await waitForFirstRender(page, errors, `${label} reload`)
+    await page.close()
+    const next = await pageIn(context, network)
+    await next.page.goto(url)
+    const revisit = await waitForFirstRender(next.page, next.errors, `${label} repeat visit`)
+    return {cold, reload, revisit}
+  } finally {
+    await context.close()
+  }
+}
+
+/** How long after the first render the layout-shift measure keeps counting (the element's echo table, late CSS). */
+const SETTLE_MS = 1000
+
+/** Cumulative layout shift from navigation to a second after the first render, on a first and on a repeat visit. */
+export async function layoutShift(browser, url, label, network) {
+  const {context, page, errors} = await newPage(browser, network)
+  const settled = async (target, targetErrors, what) => {
+    await waitForFirstRender(target, targetErrors, `${label} ${what}`)
+    await target.waitForTimeout(SETTLE_MS)
+    return target.evaluate(() => window.__layoutShift)
+  }
+  try {
+    await page.goto(url)
+    const first = await settled(page, errors, "first visit")
+    await page.close()
+    const next = await pageIn(context, network)
+    await next.page.goto(url)
+    const repeat = await settled(next.page, next.errors, "repeat visit")
+    return {first, repeat}
   } finally {
     await context.close()
   }
@@ -70,6 +106,7 @@ export async function timeToFirstRender(browser, url, label) {
  */
 export async function scriptBytes(browser, url, settled) {
   const {context, page, errors} = await newPage(browser)
+  const rounds = await requestRounds(context, page)
   const scripts = []
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") {
@@ -87,6 +124,7 @@ export async function scriptBytes(browser, url, settled) {
     await page.waitForTimeout(1000)
     const files = await Promise.all(scripts)
     return {
+      roundsBeforeWebsocket: rounds(),
       gzip: files.reduce((sum, file) => sum + file.gzip, 0),
       raw: files.reduce((sum, file) => sum + file.raw, 0),
       files: files.map((file) => ({...file, url: new URL(file.url).pathname})),
@@ -94,6 +132,34 @@ export async function scriptBytes(browser, url, settled) {
   } finally {
     await context.close()
   }
+}
+
+/**
+ * How many requests, one waiting for another, came before the first websocket: the page is round 0, what it names
+ * round 1, what a script of round n asks for round n + 1 (its initiator, as Chromium reports it). Each round costs
+ * at least one round trip on a real link, whatever the machine's load, so this counts what the times above
+ * cannot show on a busy machine. Returns a function that reads the count so far.
+ */
+async function requestRounds(context, page) {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send("Network.enable")
+  const roundOf = new Map()
+  let deepest = 0
+  let websocket = null
+  cdp.on("Network.requestWillBeSent", ({request, initiator, type}) => {
+    if (websocket != null) {
+      return
+    }
+    const from = initiator.url ?? initiator.stack?.callFrames[0]?.url ?? initiator.stack?.parent?.callFrames[0]?.url
+    const round = type === "Document" ? 0 : (roundOf.get(from) ?? 0) + 1
+    roundOf.set(request.url, Math.min(roundOf.get(request.url) ?? round, round))
+    deepest = Math.max(deepest, round)
+  })
+  cdp.on("Network.webSocketCreated", ({initiator}) => {
+    const from = initiator?.url ?? initiator?.stack?.callFrames[0]?.url
+    websocket ??= Math.max(deepest, (roundOf.get(from) ?? 0) + 1)
+  })
+  return () => websocket
 }
 
 export const untilRendered = (page, errors) => waitForFirstRender(page, errors, "bytes")

@@ -8,9 +8,44 @@ export const APPS = {
   widgets: {path: "/widgets", arguments: {a: "1", b: "two"}, render: "table-cell"},
 }
 
+/**
+ * CSS a page can use to give the element its size before anything loads (from the element's rendered size in the
+ * bench page at 1280 × 720): the document's height on the roots part, the whole element's on the host.
+ */
+export const PAGE_GIVEN_SIZE = {
+  plot: "bokeh-session{display:block;min-height:399px}bokeh-session::part(roots){min-height:300px}",
+}
+
+/** CSS that hides what the element shows beside the document: its status line and the echo table. */
+export const DOCUMENT_ONLY = "bokeh-session::part(status),bokeh-session::part(echo){display:none}"
+
 const PROBE = String.raw`
 <script>
 (() => {
+  // Layout shifts as Core Web Vitals counts them (none here follow input), summed from navigation on.
+  window.__layoutShift = 0
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value
+  }).observe({type: "layout-shift", buffered: true})
+  // When the session's websocket was created, opened, and got its first message (the server's ACK, sent once the
+  // session exists) and its second (the document): where the time between navigation and render goes.
+  const times = (window.__websocket = {})
+  // When the first script had run (the element defined): the earliest moment it could open the websocket.
+  customElements.whenDefined("bokeh-session").then(() => (times.defined = performance.now()))
+  const NativeWebSocket = window.WebSocket
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args)
+      times.created ??= performance.now()
+      let messages = 0
+      this.addEventListener("open", () => (times.open ??= performance.now()))
+      this.addEventListener("message", () => {
+        messages += 1
+        if (messages === 1) times.ack ??= performance.now()
+        if (messages === 2) times.document ??= performance.now()
+      })
+    }
+  }
   const kind = new URLSearchParams(location.search).get("render")
   if (kind == null) return
   function* deep(root) {
@@ -37,6 +72,10 @@ const PROBE = String.raw`
   check()
 })()
 </script>`
+
+/** Text above and below the embed, the same on every page, so that a late-sized embed visibly shifts it. */
+const surround = (embed) =>
+  `<h1>A page with a live app</h1><p>Text above the app.</p>${embed}<p>Text below the app, which moves if the app changes size.</p>`
 
 /** A Bokeh session token as bokeh.util.token builds it with signing off, minted in the page (for the raw pulls). */
 const RAW_HELPERS = String.raw`
@@ -78,22 +117,31 @@ export function makePages(env) {
     // (a) the drop-in element from dist/.
     element(query) {
       const app = appOf(query)
-      const dist = query.get("build") === "compare" ? "/dist-compare" : "/dist"
+      const build = query.get("build") === "compare" ? "/dist-compare" : "/dist"
+      // cache=none: the same files from a server that sends no cache headers (static-server.mjs).
+      const dist = query.get("cache") === "none" ? `/plain${build}` : build
+      // css: the page's own style sheet, e.g. the size it reserves for the app.
+      const css = query.get("css") == null ? "" : `<style>${query.get("css").replace(/</g, "")}</style>`
+      // blocking: the page's first paint waits for the script (blocking="render"), so the element is defined and
+      // holds its size before anything is on screen.
+      const blocking = query.get("blocking") == null ? "" : ` blocking="render"`
       return html(
-        `<script type="module" src="${dist}/bokeh-session.js"></script>${PROBE}`,
-        `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'></bokeh-session>`,
+        `${PROBE}${css}<script type="module"${blocking} src="${dist}/bokeh-session.js"></script>`,
+        surround(
+          `<bokeh-session url="${originOf(query)}${app.path}" arguments='${escapeAttribute(JSON.stringify(app.arguments))}'></bokeh-session>`,
+        ),
       )
     },
     // (b) Bokeh's own embed: server_document() output pasted as is.
     embed(query) {
-      return html(PROBE, env.embeds[query.get("app") ?? "plot"])
+      return html(PROBE, surround(env.embeds[query.get("app") ?? "plot"]))
     },
     // (c) the floor: Bokeh's own bundles already in the page, then one raw pull_session + add_document_standalone.
     raw(query) {
       const app = appOf(query)
       const name = query.get("app") ?? "plot"
       return html(
-        `${bundles(name)}${RAW_HELPERS}${PROBE}`,
+        `${PROBE}${bundles(name)}${RAW_HELPERS}`,
         `<div id="root"></div><script>
           __rawPull(${JSON.stringify(`${originOf(query).replace("http", "ws")}${app.path}/ws`)},
             ${JSON.stringify(new URLSearchParams(app.arguments).toString())}, document.getElementById("root"))

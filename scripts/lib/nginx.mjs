@@ -37,13 +37,19 @@ export function nginxExecutable() {
  * @param {string} options.directory the temp dir for pid, logs and temp files
  */
 export function nginxConfig({port, backendPorts, staticFolders = {}, directory}) {
-  const statics = Object.entries(staticFolders).map(
-    ([prefix, folder]) => `
+  // As docs/deploy.md advises: a build's hashed chunks (`chunks/`) never revalidated, everything else on every use.
+  const statics = Object.entries(staticFolders).map(([prefix, folder]) => {
+    const root = folder.endsWith("/") ? folder : `${folder}/`
+    return `
     location ${prefix} {
-      alias ${folder.endsWith("/") ? folder : `${folder}/`};
-      add_header Cache-Control no-store;
-    }`,
-  )
+      alias ${root};
+      add_header Cache-Control "no-cache";
+    }
+    location ${prefix}chunks/ {
+      alias ${root}chunks/;
+      add_header Cache-Control "public, max-age=31536000, immutable";
+    }`
+  })
   // nginx started by root would run its workers as "nobody", who cannot read the temp dir or the repository.
   const user = process.getuid?.() === 0 ? `user ${userInfo().username};\n` : ""
   return `${user}daemon off;
@@ -67,6 +73,8 @@ http {
     application/json json map;
   }
   default_type application/octet-stream;
+  gzip on;
+  gzip_types text/javascript text/css application/json;
   # The element sends the arguments in the websocket URL's query and Bokeh accepts up to 64 KB; nginx's default
   # (8k) refuses longer request lines with 414, which a browser cannot tell apart from a refused origin.
   large_client_header_buffers 4 64k;

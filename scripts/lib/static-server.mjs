@@ -28,6 +28,9 @@ const TYPES = {
  * @property {Record<string, string>} mounts URL prefix (e.g. "/dist/") → folder served under it
  * @property {(name: string, query: URLSearchParams) => string | null} [page] HTML for /page/<name>, or null (404)
  * @property {Record<string, string>} [replacements] text replaced in served .html files (e.g. %BOKEH_ORIGIN%)
+ * @property {string[]} [withoutCacheHeaders] mount prefixes served as an unconfigured server would: no
+ *   Cache-Control, only an ETag (and no Last-Modified, which would let the browser guess a lifetime), so the browser
+ *   asks again for every file on every use (the bench's "no cache headers" case)
  */
 
 /**
@@ -47,7 +50,7 @@ export function cacheControlFor(path) {
  * @param {StaticServerOptions} options
  * @returns {Promise<StaticServer>}
  */
-export function startStaticServer({mounts, page, replacements = {}}) {
+export function startStaticServer({mounts, page, replacements = {}, withoutCacheHeaders = []}) {
   /** @type {Map<string, {etag: string, body: Buffer, gzipped: Buffer | null}>} */
   const cache = new Map()
 
@@ -119,6 +122,9 @@ export function startStaticServer({mounts, page, replacements = {}}) {
       "cache-control": cacheControlFor(path),
       etag: entry.etag,
       vary: "accept-encoding",
+    }
+    if (withoutCacheHeaders.some((prefix) => path.startsWith(prefix))) {
+      delete headers["cache-control"]
     }
     if (request.headers["if-none-match"] === entry.etag) {
       response.writeHead(304, headers).end()

@@ -4,11 +4,11 @@ import {argumentsKey, argumentsToAttribute} from "../core/arguments-key.js"
 import type {EchoedArguments} from "../core/echo.js"
 import type {BokehSessionError} from "../core/errors.js"
 import {emitBokehSessionEvent} from "./events.js"
-import {renderEchoTable} from "./echo-table.js"
+import {holdLastSize} from "./reserved-size.js"
 import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
 import {loadSessionLifecycle} from "./loaders.js"
-import type {BokehSessionStatus, SessionHost, SessionLifecycle} from "../session/lifecycle.js"
+import type {BokehSessionStatus, SessionHost, SessionLifecycle, renderEchoTable} from "../session/lifecycle.js"
 import type {BokehClientSession} from "../core/bokeh-objects.js"
 
 export type {BokehSessionStatus}
@@ -103,6 +103,8 @@ export class BokehSessionElement extends LitElement {
   #argumentsKey: string | null | undefined = undefined
   /** Loaded with the session code on the first connect. */
   #lifecycle: SessionLifecycle | null = null
+  /** The echo table's view, which comes with the session code (shown only once connected). */
+  #renderEcho: typeof renderEchoTable | null = null
   /** Bumped by every connect or close asked for before the lifecycle loaded: only the latest one runs. */
   #pendingAction = 0
   /** The session code could not be loaded (`load-failed`); cleared by the next attempt. */
@@ -206,8 +208,9 @@ export class BokehSessionElement extends LitElement {
     const ticket = ++this.#pendingAction
     this.#loadError = null
     void loadSessionLifecycle().then(
-      ({SessionLifecycle}) => {
-        this.#lifecycle ??= new SessionLifecycle(this.#host)
+      (session) => {
+        this.#renderEcho = session.renderEchoTable
+        this.#lifecycle ??= new session.SessionLifecycle(this.#host)
         if (ticket === this.#pendingAction) {
           action(this.#lifecycle)
         }
@@ -245,6 +248,7 @@ export class BokehSessionElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    holdLastSize(this.renderRoot, this.url, this.status)
     if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
       // Arguments alone may change in the running session of a live app (docs/live-arguments.md).
       this.#withLifecycle((lifecycle) => void lifecycle.connect(changed))
@@ -269,7 +273,7 @@ export class BokehSessionElement extends LitElement {
       ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
       ${
         status === "connected" || status === "reconnecting"
-          ? renderEchoTable(this.#lifecycle?.sent ?? null, this.echo)
+          ? this.#renderEcho?.(this.#lifecycle?.sent ?? null, this.echo)
           : nothing
       }
     `

@@ -1,14 +1,17 @@
 // What the first script loads later: the session code (lifecycle, pull, token, URL) on the first connect, and
 // BokehJS with it, so that a page that only defines the element fetches little (docs/architecture.md).
 import type {PullSessionOptions, PulledSession} from "../session/pull-session.js"
-import type {SessionLifecycle} from "../session/lifecycle.js"
+import type {SessionLifecycle, renderEchoTable} from "../session/lifecycle.js"
 import {loaded} from "../core/errors.js"
 
 /**
  * The session code, or `load-failed`. Not cached here: the browser keeps a loaded module, and a failed import must
  * be tried again on the next attempt.
  */
-export function loadSessionLifecycle(): Promise<{SessionLifecycle: typeof SessionLifecycle}> {
+export function loadSessionLifecycle(): Promise<{
+  SessionLifecycle: typeof SessionLifecycle
+  renderEchoTable: typeof renderEchoTable
+}> {
   return loaded(import("../session/lifecycle.js"))
 }
 

@@ -1,5 +1,6 @@
 // The element's view of the echo: the arguments sent beside the ones the server received (rows and verdicts come
-// from core/echo.ts), or a note when the app does not echo.
+// from core/echo.ts), or a note when the app does not echo. The element shows it only once a session is open, so
+// it loads with the session code (lifecycle.ts re-exports it), not in the first script.
 import {html, nothing, type TemplateResult} from "lit"
 import type {NormalizedArguments} from "../core/arguments.js"
 import {compareEcho, echoMark, type EchoedArguments} from "../core/echo.js"
