@@ -1,8 +1,9 @@
 // Starts what every e2e spec shares: a static server for the built dist/ and the test pages, and one real
 // `bokeh serve` with the demo echo app and the test apps, allowing the static server's origin.
 import {existsSync} from "node:fs"
-import {join} from "node:path"
+import {delimiter, join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
+import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
 import {ROOT} from "../../scripts/lib/python-env.mjs"
 import {startStaticServer} from "./static-server.js"
 
@@ -14,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const replacements: Record<string, string> = {}
   const {server, port} = await startStaticServer(ROOT, replacements)
   const pageHost = `127.0.0.1:${port}`
+  buildTestExtensions()
   const bokeh = await startBokehServer({
     apps: [
       "demo/apps/echo.py",
@@ -23,10 +25,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/late_unknown_model.py",
       "e2e/apps/bokeh_global.py",
       "e2e/apps/duplicate_echo.py",
+      ...["packaged_extension", "late_extension", "old_extension", "inline_model"].map((app) => `e2e/apps/${app}.py`),
     ],
     origins: [pageHost],
     // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
     args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],
+    // The test extensions are importable packages, as an installed extension (or Panel) would be.
+    env: {PYTHONPATH: [join(ROOT, "python"), EXTENSIONS_DIR].join(delimiter)},
   })
   replacements[bokehPlaceholder] = bokeh.origin
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
