@@ -23,7 +23,7 @@ const STATUS_TEXT: Record<BokehSessionStatus, string> = {
 }
 
 // The server reads arguments only when a session is created, so any of these changing needs a new session.
-const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeout"]
+const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeout", "extensions"]
 
 /**
  * Embeds a live Bokeh server app, opening its session from the browser with per-session arguments, and shows
@@ -34,6 +34,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeou
  * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`).
  * @attr token - A session token minted by a backend; minted here (unsigned) when absent.
  * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000).
+ * @attr extensions - `none`: load no custom model code (extension bundles, inline models) from the server. Default `auto`.
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
@@ -63,6 +64,7 @@ export class BokehSessionElement extends LitElement {
     timeout: {type: Number, reflect: true},
     reconnectTimeout: {type: Number, reflect: true, attribute: "reconnect-timeout"},
     tokenProvider: {attribute: false},
+    extensions: {},
     arguments: {
       attribute: "arguments",
       reflect: true,
@@ -84,6 +86,8 @@ export class BokehSessionElement extends LitElement {
   declare timeout: number | null
   /** Milliseconds to keep reconnecting after a loss (default 300000; 0 disables reconnecting). */
   declare reconnectTimeout: number | null
+  /** `"none"` turns off loading custom model code from the Bokeh server (it runs that server's JavaScript here). */
+  declare extensions?: string | null
 
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
@@ -112,6 +116,7 @@ export class BokehSessionElement extends LitElement {
         tokenProvider: this.tokenProvider,
         timeout: this.timeout,
         reconnectTimeout: this.reconnectTimeout,
+        extensions: this.extensions,
       }),
       createRootsContainer: async () => {
         await this.updateComplete

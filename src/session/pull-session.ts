@@ -39,6 +39,11 @@ export interface PullSessionOptions {
   tokenProvider?: TokenProvider | null
   /** Milliseconds to wait for the document before failing with code `timeout`. */
   timeout?: number | null
+  /**
+   * "auto" (default): load the code of custom models from the app's Bokeh server (packaged extensions' bundles,
+   * inline TypeScript models the app published), which runs that server's JavaScript in the page. "none": never.
+   */
+  extensions?: string | null
   /** Aborts the connect; the promise then rejects with the signal's reason. */
   signal?: AbortSignal
   /** Called once when the live session's websocket closes without `close()` (server gone, network lost). */
@@ -59,6 +64,7 @@ export interface SessionPlan {
   arguments: NormalizedArguments
   query: string
   timeoutMs: number
+  extensions: "auto" | "none"
 }
 
 /** The token for one connect, and the session id inside it. */
@@ -98,12 +104,19 @@ export function planSession(url: string, options: PullSessionOptions = {}): Sess
       `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
     )
   }
+  const extensions = options.extensions || "auto"
+  if (extensions !== "auto" && extensions !== "none") {
+    throw new BokehSessionError(
+      "invalid-arguments",
+      `extensions must be "auto" or "none", got ${JSON.stringify(extensions)}: e.g. extensions="none".`,
+    )
+  }
   const query = encodeArguments(args)
   if (options.tokenProvider == null && options.token != null && options.token !== "") {
     parseToken(options.token.trim())
     checkRequestSize(query, options.token.trim())
   }
-  return {url, websocketUrl, arguments: args, query, timeoutMs}
+  return {url, websocketUrl, arguments: args, query, timeoutMs, extensions}
 }
 
 /**
@@ -169,6 +182,7 @@ export async function openPlannedSession(
     tokenMinted: credentials.minted,
     query: plan.query,
     timeoutMs: plan.timeoutMs,
+    extensions: plan.extensions,
     signal: options.signal,
     onDisconnect: options.onDisconnect,
     onWarning: options.onWarning,
