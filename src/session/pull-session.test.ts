@@ -63,3 +63,23 @@ describe("the URL budget counts the token", () => {
     expect(args.v[0]).toHaveLength(60 * 1024 - 2)
   })
 })
+
+describe("planSession: extensions", () => {
+  it('is "auto" unless "none" is asked for (an empty attribute counts as unset)', () => {
+    expect(planSession("http://host/app").extensions).toBe("auto")
+    expect(planSession("http://host/app", {extensions: ""}).extensions).toBe("auto")
+    expect(planSession("http://host/app", {extensions: null}).extensions).toBe("auto")
+    expect(planSession("http://host/app", {extensions: "none"}).extensions).toBe("none")
+  })
+
+  it("refuses anything else before any network use, with the values it takes", () => {
+    let error: BokehSessionError | null = null
+    try {
+      planSession("http://host/app", {extensions: "off"})
+    } catch (thrown) {
+      error = thrown as BokehSessionError
+    }
+    expect(error?.code).toBe("invalid-arguments")
+    expect(error?.message).toBe('extensions must be "auto" or "none", got "off": e.g. extensions="none".')
+  })
+})
