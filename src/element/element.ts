@@ -87,7 +87,7 @@ export class BokehSessionElement extends LitElement {
   /** Milliseconds to keep reconnecting after a loss (default 300000; 0 disables reconnecting). */
   declare reconnectTimeout: number | null
   /** `"none"` turns off loading custom model code from the Bokeh server (it runs that server's JavaScript here). */
-  declare extensions?: string | null
+  declare extensions: string | null
 
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
