@@ -4,7 +4,11 @@
 // extension loading turned off.
 import {expect, test, type Page} from "@playwright/test"
 import {openBokehEmbed} from "./support/bokeh-embed.js"
+import {delimiter, join} from "node:path"
+import {EXTENSIONS_DIR} from "../scripts/lib/bokeh-extensions.mjs"
+import {ROOT} from "../scripts/lib/python-env.mjs"
 import {appUrl, bokehOrigin, openBlankPage, recordedEvents} from "./support/helpers.js"
+import {startDedicatedServer} from "./support/servers.js"
 
 /** Adds an element for `app` with `extensions` (unset when undefined) and a generous connect timeout. */
 async function addCustomModelElement(page: Page, app: string, extensions?: string): Promise<void> {
@@ -189,9 +193,41 @@ test("a model type whose package the server does not serve fails with unknown-mo
   const {status, code, message} = await settled(page)
   expect(status).toBe("error")
   expect(code).toBe("unknown-model")
-  // The app's module is the package of its model: nothing is served for it.
-  const type = /cannot resolve: (\S+)\.Gauge\./.exec(message ?? "")
-  expect(type).not.toBeNull()
-  const base = `${bokehOrigin()}/static/extensions/${type![1]}/${type![1]}`
+  // acc_missing_ext is an importable package without a bundle: nothing is served for it.
+  const base = `${bokehOrigin()}/static/extensions/acc_missing_ext/acc_missing_ext`
+  expect(message).toContain("cannot resolve: acc_missing_ext.Gauge.")
   expect(message).toContain(`Their code is not at ${base}.min.js, ${base}.js (tried on the app's server).`)
+})
+
+test("on a fresh server, an extension is served once the app publishes its models, and not before", async ({page}) => {
+  // Bokeh fills /static/extensions/'s directory list only when it renders an app page or autoload.js, or when an
+  // app calls publish_models: a server that has done none of these answers 404 for the bundle.
+  const dedicated = await startDedicatedServer({
+    apps: ["e2e/apps/packaged_extension.py", "e2e/apps/late_extension.py"],
+    env: {PYTHONPATH: [join(ROOT, "python"), EXTENSIONS_DIR].join(delimiter)},
+  })
+  try {
+    await openBlankPage(page)
+    const open = (url: string) =>
+      page.evaluate(async (url) => {
+        const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
+        try {
+          const pulled = await pullSession(url)
+          pulled.close()
+          return "connected"
+        } catch (error) {
+          return `${(error as {code: string}).code}: ${(error as Error).message}`
+        }
+      }, url)
+    const bundle = `${dedicated.server.origin}/static/extensions/acc_pkg_ext/acc_pkg_ext`
+    expect(await open(dedicated.url("packaged_extension"))).toContain(
+      `unknown-model: The document uses model types that BokehJS 3.9.2 cannot resolve: acc_pkg_ext.Hello. ` +
+        `Their code is not at ${bundle}.min.js, ${bundle}.js (tried on the app's server).`,
+    )
+    // late_extension calls publish_models(doc): from then on the server serves the bundle, for every app.
+    expect(await open(dedicated.url("late_extension"))).toBe("connected")
+    expect(await open(dedicated.url("packaged_extension"))).toBe("connected")
+  } finally {
+    await dedicated.stop()
+  }
 })

@@ -18,10 +18,13 @@ only when it renders ``autoload.js`` or an app page, which the element never req
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 from bokeh import __version__ as bokeh_version
+from bokeh.core.has_props import HasProps
 from bokeh.document import Document
 from bokeh.embed.bundle import _bundle_extensions
 from bokeh.models import ColumnDataSource
@@ -40,7 +43,7 @@ def published_rows() -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {"kind": [], "name": [], "source": [], "bokeh_version": []}
     # Mode "server" with the root "/" gives the URLs autoload.js uses; the call also registers each extension's
     # directory with the server's /static/extensions/ route.
-    for bundle in _bundle_extensions(None, Resources(mode="server", root_url="/")):
+    for bundle in _bundle_extensions(_importable_model_classes(), Resources(mode="server", root_url="/")):
         url = str(bundle.server_url)
         path = url[url.index(_STATIC_EXTENSIONS) :]
         package = path[len(_STATIC_EXTENSIONS) :].split("/", 1)[0]
@@ -62,6 +65,21 @@ def publish_models(doc: Document) -> ColumnDataSource:
     source = ColumnDataSource(name=MODELS_SOURCE_NAME, data=published_rows())
     doc.add_root(source)
     return source
+
+
+def _importable_model_classes() -> set[type[HasProps]]:
+    """Every model class whose top-level module can be imported, which Bokeh's extension lookup imports.
+
+    Bokeh's own lookup (``_bundle_extensions(None, ...)``, as autoload.js calls it) takes every class it has seen,
+    including classes defined in an app script, whose module (``bokeh_app_<id>``) is gone once its session is: the
+    import then fails. Such classes have no extension to serve, so they are left out here.
+    """
+    classes: set[type[HasProps]] = set()
+    for cls in HasProps.model_class_reverse_map.values():
+        package = cls.__view_module__.split(".")[0]
+        if package in sys.modules or importlib.util.find_spec(package) is not None:
+            classes.add(cls)
+    return classes
 
 
 def _built_with(artifact: Path) -> str | None:

@@ -33,6 +33,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // The test extensions are importable packages, as an installed extension (or Panel) would be.
     env: {PYTHONPATH: [join(ROOT, "python"), EXTENSIONS_DIR].join(delimiter)},
   })
+  // Bokeh compiles inline TypeScript models with node inside the server's event loop, blocking every other session
+  // for seconds: once per server process, here, rather than in the middle of other tests.
+  await fetch(`${bokeh.origin}/inline_model`)
   replacements[bokehPlaceholder] = bokeh.origin
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
   process.env.E2E_BOKEH_ORIGIN = bokeh.origin
