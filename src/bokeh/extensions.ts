@@ -33,6 +33,8 @@ export interface ExtensionContext {
 export interface ExtensionAttempt {
   /** The bundle URLs tried that did not load (404, refused, network). */
   readonly failed: string[]
+  /** The bundle URLs that loaded (a bundle that throws, e.g. on a module this build lacks, still loads). */
+  readonly loaded: string[]
   /** Whether the app published inline model code that ran. */
   readonly ranInline: boolean
 }
@@ -65,6 +67,7 @@ export async function loadExtensions(
       .filter((name): name is string => name != null),
   )
   const failed: string[] = []
+  const loaded: string[] = []
   await Promise.all(
     [...packages].map(async (name) => {
       const entry = published?.extensions.get(name)
@@ -86,6 +89,7 @@ export async function loadExtensions(
           failed.push(url)
           continue
         }
+        loaded.push(url)
         const asked = askedVersions.get(url)
         const builtWith = asked ?? (entry?.bokehVersion || null)
         if (builtWith != null && builtWith !== bokehJsVersion) {
@@ -95,7 +99,7 @@ export async function loadExtensions(
       }
     }),
   )
-  return {failed, ranInline}
+  return {failed, loaded, ranInline}
 }
 
 /** A version mismatch: the extension still loads, but it was compiled against another BokehJS's models. */
@@ -176,7 +180,8 @@ async function withOwnBokeh(load: () => Promise<void>): Promise<void> {
   try {
     await load()
   } finally {
-    if (--ownBokehLoads === 0) {
+    // Restored only if nothing replaced it meanwhile (the page may load its own BokehJS at any time).
+    if (--ownBokehLoads === 0 && scope.Bokeh === recorder) {
       if (pageBokeh == null) {
         delete scope.Bokeh
       } else {

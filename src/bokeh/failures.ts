@@ -186,7 +186,7 @@ export function versionMismatch(serverVersion: string, bokehJsVersion: string): 
 }
 
 /** What the element did about types BokehJS could not resolve, for the message. */
-export type ExtensionOutcome = {failed: readonly string[]; ranInline: boolean} | "off" | null
+export type ExtensionOutcome = {failed: readonly string[]; loaded: readonly string[]; ranInline: boolean} | "off" | null
 
 export function unknownModels(
   types: string[],
@@ -201,6 +201,11 @@ export function unknownModels(
         `loaded: remove extensions="none" to load it, or use an app built from Bokeh's own models.`,
     )
   }
+  const loaded =
+    outcome != null && outcome.loaded.length > 0
+      ? ` ${outcome.loaded.join(", ")} loaded but did not register them (the browser console has its error, e.g. ` +
+        `a Bokeh.require of a module this build lacks: see docs/errors.md#the-bokeh-global).`
+      : ""
   const tried =
     outcome != null && outcome.failed.length > 0
       ? ` Their code is not at ${outcome.failed.join(", ")} (tried on the app's server).`
@@ -209,7 +214,7 @@ export function unknownModels(
         : ""
   return new BokehSessionError(
     "unknown-model",
-    `${what}${tried} If they come from a packaged extension (or Panel), install its Python package where the ` +
+    `${what}${loaded}${tried} If they come from a packaged extension (or Panel), install its Python package where the ` +
       `server runs and import it in the app; the server serves /static/extensions/<package>/ only after the app ` +
       `calls publish_models(curdoc()) (python/bokeh_session_models.py) or after it rendered an app page. If they ` +
       `are inline TypeScript models (__implementation__), call publish_models(curdoc()) in the app after ` +
