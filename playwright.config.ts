@@ -10,6 +10,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 60_000,
+  // Web-first assertions wait this long (Playwright's 5 s default is short for a first BokehJS render on a busy
+  // 2-core machine running two workers and a bokeh serve). A wait, not a timed assertion: nothing asserts speed.
+  expect: {timeout: 15_000},
   reporter: [["list"]],
   use: {
     browserName: "chromium",

@@ -5,7 +5,7 @@
 //   npm run bench                       (npm run build first)
 //   npm run bench -- --trials 25        more trials per variant (default 15)
 //   npm run bench -- --dist /tmp/dist   benchmark another build, e.g. an older commit's dist/
-//   npm run bench -- --only cycles      some sections: render, bytes, concurrency (with Nagle), cycles
+//   npm run bench -- --only cycles      some sections: render, bytes, concurrency (with Nagle), cycles, live
 //   npm run bench -- --network 20mbit,20ms   throttle every page (CDP network emulation) like a real link
 //   npm run bench -- --compare /tmp/old another build's element as one more variant of the first render and
 //                                       bytes sections, interleaved with the rest (before/after in one run)
@@ -28,15 +28,16 @@ import {
   untilRendered,
 } from "./lib/measure.mjs"
 import {printReport} from "./lib/report.mjs"
+import {measureLiveArguments, printLiveArguments} from "./lib/live.mjs"
 import {rotated, summarize} from "./lib/stats.mjs"
-import {startStaticServer} from "./lib/static-server.mjs"
+import {startStaticServer} from "../scripts/lib/static-server.mjs"
 
 const {values: options} = parseArgs({
   options: {
     trials: {type: "string", default: "15"},
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
-    only: {type: "string", default: "render,bytes,concurrency,cycles"},
+    only: {type: "string", default: "render,bytes,concurrency,cycles,live"},
     compare: {type: "string"},
     network: {type: "string", default: "none"},
   },
@@ -52,10 +53,14 @@ const log = (text) => process.stderr.write(`${text}\n`)
 
 const env = {bokehOrigin: "", nodelayOrigin: "", embeds: {}, bokehJsUrls: {}}
 const compareDir = options.compare == null ? undefined : resolve(options.compare)
-const {server: staticServer, port} = await startStaticServer({distDir, compareDir, page: makePages(env)})
+const staticServer = await startStaticServer({
+  mounts: compareDir == null ? {"/dist/": distDir} : {"/dist/": distDir, "/dist-compare/": compareDir},
+  page: makePages(env),
+})
+const {port} = staticServer
 const pageOrigin = `http://127.0.0.1:${port}`
 const bokehOptions = {
-  apps: ["demo/apps/echo.py", "e2e/apps/widgets.py"],
+  apps: ["demo/apps/echo.py", "e2e/apps/widgets.py", "demo/apps/live.py"],
   origins: [`127.0.0.1:${port}`],
   // Every page load opens sessions; let the servers drop them soon after their websockets close.
   args: ["--unused-session-lifetime", "2000", "--check-unused-sessions", "1000"],
@@ -174,9 +179,19 @@ try {
       results.cycles[app] = await createRemoveCycles(browser, page("cycles", {app}), Number(options.cycles))
     }
   }
+
+  // 5. Live arguments: a change in place against a rebuild of the same app.
+  if (sections.has("live")) {
+    results.liveArguments = await measureLiveArguments(browser, {
+      pageUrl: page("idle"),
+      appUrl: `${stock.origin}/live`,
+      trials,
+      log,
+    })
+  }
 } finally {
   await browser.close()
-  staticServer.close()
+  await staticServer.close()
   await Promise.all([stock.stop(), nodelay.stop()])
 }
 
@@ -202,4 +217,7 @@ mkdirSync(outDir, {recursive: true})
 const outFile = join(outDir, `${results.date.replace(/[:.]/g, "-")}.json`)
 writeFileSync(outFile, JSON.stringify(results, null, 2))
 printReport(results)
+if (results.liveArguments != null) {
+  printLiveArguments(results.liveArguments)
+}
 console.log(`\nRaw trials and per-file script sizes: ${outFile}`)

@@ -2,6 +2,7 @@ import "../src/index.js"
 import type {BokehSessionElement} from "../src/index.js"
 
 const appUrl = import.meta.env.VITE_BOKEH_APP_URL ?? "http://localhost:5006/echo"
+const liveAppUrl = import.meta.env.VITE_BOKEH_LIVE_URL ?? "http://localhost:5006/live"
 
 const sessionA = document.querySelector<BokehSessionElement>("#session-a")!
 const sessionB = document.querySelector<BokehSessionElement>("#session-b")!
@@ -41,7 +42,14 @@ function logEvent(event: Event): void {
   log.prepend(item)
 }
 
-for (const type of ["bokeh-session-connecting", "bokeh-session-ready", "bokeh-session-error", "bokeh-session-closed"]) {
+const logged = [
+  "bokeh-session-connecting",
+  "bokeh-session-ready",
+  "bokeh-session-updated",
+  "bokeh-session-error",
+  "bokeh-session-closed",
+]
+for (const type of logged) {
   document.addEventListener(type, logEvent)
 }
 
@@ -60,3 +68,32 @@ document.querySelector("#close")!.addEventListener("click", () => sessionA.close
 sessionA.arguments = readRows()
 sessionA.url = appUrl
 sessionB.url = appUrl
+
+// Live arguments beside a rebuild: one slider drives both; each shows how long its last change took.
+const liveApp = document.querySelector<BokehSessionElement>("#live-app")!
+const rebuildApp = document.querySelector<BokehSessionElement>("#rebuild-app")!
+const liveN = document.querySelector<HTMLInputElement>("#live-n")!
+const liveNValue = document.querySelector<HTMLOutputElement>("#live-n-value")!
+
+/** Shows in `output` the time from now until `element` fires `done` (the next one only). */
+function timeUntil(element: BokehSessionElement, done: string, output: HTMLOutputElement): void {
+  const started = performance.now()
+  element.addEventListener(done, () => (output.value = `${Math.round(performance.now() - started)} ms`), {once: true})
+}
+
+liveN.addEventListener("input", () => {
+  liveNValue.value = liveN.value
+  timeUntil(liveApp, "bokeh-session-updated", document.querySelector("#live-time")!)
+  timeUntil(rebuildApp, "bokeh-session-ready", document.querySelector("#rebuild-time")!)
+  liveApp.arguments = {N: liveN.value}
+  rebuildApp.arguments = {N: liveN.value, title: "New session per change"}
+})
+// The slider inside the live app changed N: the page's own control follows.
+liveApp.addEventListener("bokeh-session-updated", (event) => {
+  const {arguments: args, source} = (event as CustomEvent<{arguments: Record<string, string[]>; source: string}>).detail
+  if (source === "server" && args.N?.[0] != null) {
+    liveN.value = liveNValue.value = args.N[0]
+  }
+})
+liveApp.url = liveAppUrl
+rebuildApp.url = appUrl

@@ -2,4 +2,5 @@
 
 interface ImportMetaEnv {
   readonly VITE_BOKEH_APP_URL?: string
+  readonly VITE_BOKEH_LIVE_URL?: string
 }

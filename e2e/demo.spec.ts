@@ -5,6 +5,7 @@ import {createConnection} from "node:net"
 import {expect, test} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
 import {ROOT} from "../scripts/lib/python-env.mjs"
+import {expectPaintedCanvas} from "./support/canvas.js"
 
 let demo: ChildProcess
 let pageUrl: string
@@ -59,7 +60,7 @@ test("the demo page: edit an argument, apply, and the echo follows; Ctrl-C stops
   const sessionB = page.locator("#session-b")
   await expect(sessionA).toHaveJSProperty("status", "connected", {timeout: 30_000})
   await expect(sessionB).toHaveJSProperty("status", "connected", {timeout: 30_000})
-  await expect(sessionA.locator("canvas").first()).toBeVisible()
+  await expectPaintedCanvas(sessionA)
   const firstId = await sessionA.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)
   const sessionBId = await sessionB.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)
 

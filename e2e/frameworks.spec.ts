@@ -30,7 +30,7 @@ for (const framework of ["react", "vue", "angular"] as const) {
         `bokeh-session-ready ${first}`,
       ])
       // The element's own echo table agrees with what the framework shows.
-      await expect(page.locator("bokeh-session tr[data-name=N] td.received")).toHaveText("10")
+      await expect(page.locator("bokeh-session").first().locator("tr[data-name=N] td.received")).toHaveText("10")
 
       await page.getByLabel("Points").fill("25")
 
@@ -46,18 +46,73 @@ for (const framework of ["react", "vue", "angular"] as const) {
         `bokeh-session-ready ${second}`,
       ])
       expect(
-        await page.locator("bokeh-session").evaluate((element) => (element as BokehSessionElement).arguments),
+        await page
+          .locator("bokeh-session")
+          .first()
+          .evaluate((element) => (element as BokehSessionElement).arguments),
       ).toEqual({N: "25", title})
-      // One websocket per session, and the first one is closed.
-      expect(sockets.map((socket) => new URL(socket.url()).pathname)).toEqual(["/echo/ws", "/echo/ws"])
-      await expect.poll(() => sockets[0]!.isClosed()).toBe(true)
-      expect(sockets[1]!.isClosed()).toBe(false)
+      // One websocket per session, and the first one is closed (the React demo also links a live app: not counted).
+      const echoSockets = sockets.filter((socket) => new URL(socket.url()).pathname === "/echo/ws")
+      expect(echoSockets).toHaveLength(2)
+      await expect.poll(() => echoSockets[0]!.isClosed()).toBe(true)
+      expect(echoSockets[1]!.isClosed()).toBe(false)
     })
   })
 }
 
+test.describe("react demo, live arguments", () => {
+  let demo: BuiltDemo
+
+  test.beforeAll(async () => {
+    demo = await buildFrameworkDemo("react", appUrl("echo"))
+  })
+  test.afterAll(() => demo?.remove())
+
+  test("a React input and the Bokeh slider inside the live app move together, in one session", async ({page}) => {
+    const sockets = trackWebSockets(page)
+    await page.goto(`${pageOrigin()}${demo.path}`)
+    const live = page.locator("bokeh-session#live")
+    await expect(live).toHaveJSProperty("status", "connected")
+    const sessionId = await live.evaluate((element) => (element as BokehSessionElement).sessionId)
+    const slider = (): Promise<number> =>
+      live.evaluate(
+        (element) =>
+          (
+            (element as BokehSessionElement).session!.document.get_model_by_name("slider") as unknown as {
+              value: number
+            }
+          ).value,
+      )
+
+    // React → app: the slider inside the app follows the React input.
+    await page.getByLabel("N, from React").fill("120")
+    await expect(page.getByTestId("live-source")).toHaveText("page")
+    expect(await slider()).toBe(120)
+    expect(await live.evaluate((element) => ({...(element as BokehSessionElement).echo}))).toEqual({N: ["120"]})
+
+    // App → React: moving the app's slider sets React's input.
+    await live.evaluate((element) => {
+      const model = (element as BokehSessionElement).session!.document.get_model_by_name("slider") as unknown as {
+        value: number
+      }
+      model.value = 77
+    })
+    await expect(page.getByTestId("live-source")).toHaveText("server")
+    await expect(page.getByLabel("N, from React")).toHaveValue("77")
+    await expect
+      .poll(() => live.evaluate((element) => ({...(element as BokehSessionElement).echo})))
+      .toEqual({N: ["77"]})
+
+    expect(await live.evaluate((element) => (element as BokehSessionElement).sessionId)).toBe(sessionId)
+    expect(sockets.filter((socket) => new URL(socket.url()).pathname === "/live/ws")).toHaveLength(1)
+  })
+})
+
 async function sessionIdOf(page: Page): Promise<string> {
-  const id = await page.locator("bokeh-session").evaluate((element) => (element as BokehSessionElement).sessionId)
+  const id = await page
+    .locator("bokeh-session")
+    .first()
+    .evaluate((element) => (element as BokehSessionElement).sessionId)
   expect(id).toMatch(/^[0-9A-Za-z]{44}$/)
   return id!
 }

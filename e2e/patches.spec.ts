@@ -3,7 +3,15 @@
 // nothing can resolve ends the session with `unknown-model` instead of a silently dropped patch.
 import {expect, test, type Page} from "@playwright/test"
 import {openBokehEmbed} from "./support/bokeh-embed.js"
-import {addElement, appUrl, bokehJsCounts, openBlankPage, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {
+  addElement,
+  appUrl,
+  bokehJsCounts,
+  openBlankPage,
+  recordedEvents,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
 
 interface LateModels {
   rows: number
@@ -16,11 +24,14 @@ async function lateModels(page: Page): Promise<LateModels> {
   // Playwright's CSS locators pierce the open shadow roots of the element and of BokehJS's views. Bokeh's embed
   // loads all of Bokeh's bundles (MathJax too) before its document, which can take longer than the 5 s default
   // on a busy machine: the wait is bounded by the test's timeout instead.
-  await expect(page.locator(".slick-row")).toHaveCount(3, {timeout: 45_000})
+  // The rows by their cells' text rather than SlickGrid's `.slick-row` class: on a loaded machine that locator once
+  // found none while the rows were on screen (the page snapshot showed them).
+  const rowNames = page.getByText(/^[abc]$/)
+  await expect(rowNames).toHaveCount(3, {timeout: 45_000})
   await expect(page.getByText("Late slider:")).toHaveCount(1)
   await expect(page.locator("mjx-container svg")).toHaveCount(1)
   return {
-    rows: await page.locator(".slick-row").count(),
+    rows: await rowNames.count(),
     slider: (await page.getByText("Late slider:").textContent()) ?? "",
     tex: (await page.locator("mjx-container").getAttribute("jax")) ?? "",
   }
@@ -72,4 +83,37 @@ test("a type nothing resolves, arriving after the start, ends the session with u
   await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
   expect(await bokehJsCounts(page)).toEqual({documents: 0, rootViews: 0})
   expect(await page.getByText("add the unknown model").count()).toBe(0)
+})
+
+test("the element: a type nothing resolves after the start fails with unknown-model, closes all, and does not reconnect", async ({
+  page,
+}) => {
+  const sockets = trackWebSockets(page)
+  await openBlankPage(page)
+  await addElement(page, {id: "fatal", app: "late_unknown_model"})
+  await waitForStatus(page, "fatal", "connected")
+  await page.locator("#fatal").evaluate((element) => {
+    const session = (element as HTMLElementTagNameMap["bokeh-session"]).session!
+    const trigger = session.document.get_model_by_name("trigger") as unknown as {text: string}
+    trigger.text = "add the unknown model"
+  })
+  await waitForStatus(page, "fatal", "error")
+  const events = await recordedEvents(page, "fatal")
+  expect(events.map((event) => event.type)).toEqual([
+    "bokeh-session-connecting",
+    "bokeh-session-ready",
+    "bokeh-session-error",
+  ])
+  const detail = events[2].detail as {code: string; message: string}
+  expect(detail.code).toBe("unknown-model")
+  expect(detail.message).toContain("LateGauge")
+  await expect(page.locator("#fatal [part=error]")).toHaveText(detail.message)
+  await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
+  expect(await bokehJsCounts(page)).toEqual({documents: 0, rootViews: 0})
+  expect(await page.getByText("before the unknown model").count()).toBe(0)
+  // No reconnect: one socket in all, and the element stays failed.
+  expect(sockets).toHaveLength(1)
+  expect(
+    await page.locator("#fatal").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).status),
+  ).toBe("error")
 })

@@ -2,7 +2,11 @@
 // against the real bokeh serve: what the README promises is what the page shows.
 import {expect, test, type ConsoleMessage} from "@playwright/test"
 import type {PulledSession} from "../src/index.js"
+import {expectPaintedCanvas} from "./support/canvas.js"
 import {bokehJsCounts, pageOrigin, trackWebSockets} from "./support/helpers.js"
+import {startDedicatedServer} from "./support/servers.js"
+
+const CRIMSON = "rgb(220, 20, 60)"
 
 test("the README's HTML, events, CSS and pullSession examples work as written", async ({page}) => {
   const logs: string[] = []
@@ -40,7 +44,7 @@ test("the README's HTML, events, CSS and pullSession examples work as written", 
   await expect
     .poll(() => logs.find((line) => line.startsWith("log pulled")))
     .toMatch(/^log pulled [0-9A-Za-z]{44} \{"N":\["5"\]\}$/)
-  await expect(page.locator("#pulled .bk-Figure, #pulled [class*=bk-]").first()).toBeAttached()
+  await expectPaintedCanvas(page.locator("#pulled"))
   expect(logs.filter((line) => line.startsWith("error"))).toEqual([])
 
   // The comment's promise: close() closes the websocket and frees the document.
@@ -48,4 +52,43 @@ test("the README's HTML, events, CSS and pullSession examples work as written", 
   await page.evaluate(() => (window as unknown as {pulled: PulledSession}).pulled.close())
   await expect.poll(async () => (await bokehJsCounts(page)).documents).toBe(before.documents - 1)
   await expect.poll(() => sockets.filter((socket) => socket.isClosed()).length).toBe(1)
+})
+
+test("the README's CSS colours the status while reconnecting and the error message on failure", async ({page}) => {
+  // This test kills a server: one of its own, so the README page's elements keep the shared one.
+  const server = await startDedicatedServer()
+  try {
+    await page.goto(`${pageOrigin()}/e2e/pages/readme.html`)
+    await page.evaluate(
+      ({url}) => {
+        for (const [id, args] of [
+          ["losing", {N: "2"}],
+          ["invalid", {N: 2}],
+        ] as const) {
+          const element = document.createElement("bokeh-session")
+          element.id = id
+          element.arguments = args as never
+          element.url = url
+          document.body.append(element)
+        }
+      },
+      {url: server.url("echo")},
+    )
+    const losing = page.locator("#losing")
+    await expect(losing).toHaveJSProperty("status", "connected")
+    await expect(losing.locator("[part=status]")).toHaveCSS("color", "rgb(0, 128, 0)")
+
+    await server.stop("SIGKILL")
+    await expect(losing).toHaveJSProperty("status", "reconnecting")
+    await expect(losing.locator("[part=status]")).toHaveCSS("color", CRIMSON)
+    await expect(losing.locator("[part=status]")).toHaveCSS("font-style", "italic")
+
+    const invalid = page.locator("#invalid")
+    await expect(invalid).toHaveJSProperty("status", "error")
+    await expect(invalid.locator("[part=error]")).toHaveCSS("color", CRIMSON)
+    // The error rule colours the message, not the status line.
+    await expect(invalid.locator("[part=status]")).not.toHaveCSS("color", CRIMSON)
+  } finally {
+    await server.stop()
+  }
 })

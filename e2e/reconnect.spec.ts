@@ -2,6 +2,7 @@
 import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
 import {base64UrlDecode} from "../src/session/token.js"
+import {expectPaintedCanvas} from "./support/canvas.js"
 import {
   bokehJsCounts,
   elementProperty,
@@ -77,7 +78,7 @@ test("after a SIGKILL and 60 s down, the element reconnects with a fresh token a
     await expect(page.locator("bokeh-session:state(reconnecting)")).toHaveCount(1)
     await expect(page.locator("#survivor [part=status]")).toContainText("reconnecting")
     // The last picture stays while reconnecting.
-    await expect(page.locator("#survivor canvas").first()).toBeVisible()
+    await expectPaintedCanvas(page.locator("#survivor"))
 
     await page.waitForTimeout(60_000) // the outage itself
     expect(await elementProperty(page, "survivor", "status")).toBe("reconnecting")
@@ -86,12 +87,14 @@ test("after a SIGKILL and 60 s down, the element reconnects with a fresh token a
 
     expect(await elementProperty(page, "survivor", "echo")).toEqual(echo)
     expect(await elementProperty(page, "survivor", "sessionId")).toBe(sessionId)
-    const types = (await recordedEvents(page, "survivor")).map((event) => event.type)
-    expect(types).toEqual([
-      "bokeh-session-connecting",
-      "bokeh-session-ready",
-      "bokeh-session-disconnected",
-      "bokeh-session-reconnected",
+    // The reconnect is quiet (no connecting, no closed): the same session came back with the same arguments.
+    const args = {N: ["6"], title: ["survivor"], ключ: ["значение"]}
+    expect(await recordedEvents(page, "survivor")).toEqual([
+      {type: "bokeh-session-connecting", id: "survivor", detail: {sessionId, arguments: args}},
+      {type: "bokeh-session-ready", id: "survivor", detail: {sessionId, arguments: args, echo}},
+      // 1006: the server vanished without a close frame.
+      {type: "bokeh-session-disconnected", id: "survivor", detail: {sessionId, code: 1006, reason: ""}},
+      {type: "bokeh-session-reconnected", id: "survivor", detail: {sessionId, arguments: args, echo}},
     ])
 
     // Every attempt mints its own token (Chromium reports handshakes only to a listening server): the one that
@@ -119,18 +122,52 @@ for (const skew of [2 * HOUR, -2 * HOUR]) {
   })
 }
 
-test("connection-lost: reconnecting gives up after reconnect-timeout and frees the document", async ({page}) => {
+/** The events of an element that connected, lost its server and gave up, up to the error's message. */
+async function lostAndGaveUp(page: Page, reconnectTimeout: string): Promise<{message: string; sockets: number}> {
   const server = await startDedicatedServer()
+  const sockets = trackWebSockets(page)
   await openBlankPage(page)
-  await addEchoElement(page, server.url("echo"), {"reconnect-timeout": "1500"})
+  await addEchoElement(page, server.url("echo"), {"reconnect-timeout": reconnectTimeout})
   await waitForStatus(page, "survivor", "connected")
+  const sessionId = await elementProperty(page, "survivor", "sessionId")
   await server.stop("SIGKILL")
   await waitForStatus(page, "survivor", "error")
-  const error = (await recordedEvents(page, "survivor")).find((event) => event.type === "bokeh-session-error")!
-  expect(error.detail.code).toBe("connection-lost")
-  expect(error.detail.message).toMatch(
-    /^Lost the connection to ws:\/\/127\.0\.0\.1:\d+\/echo\/ws and could not reconnect within \d+ s/,
-  )
-  expect(error.detail.message).toContain("Call restart() once the server is back")
+  await expect(page.locator("bokeh-session:state(error)")).toHaveCount(1)
+  const events = await recordedEvents(page, "survivor")
+  const args = {N: ["6"], title: ["survivor"], ключ: ["значение"]}
+  const message = String(events.at(-1)?.detail.message)
+  expect(events).toEqual([
+    {type: "bokeh-session-connecting", id: "survivor", detail: {sessionId, arguments: args}},
+    {type: "bokeh-session-ready", id: "survivor", detail: {sessionId, arguments: args, echo: args}},
+    {type: "bokeh-session-disconnected", id: "survivor", detail: {sessionId, code: 1006, reason: ""}},
+    // Giving up closes the lost session for good (its document and views), and says so before the error.
+    {type: "bokeh-session-closed", id: "survivor", detail: {sessionId}},
+    {type: "bokeh-session-error", id: "survivor", detail: {code: "connection-lost", message}},
+  ])
+  await expect(page.locator("#survivor [part=error]")).toHaveText(message)
+  expect(message).toContain("Call restart() once the server is back")
+  // Giving up frees the document and its views, and leaves no socket open.
   expect(await bokehJsCounts(page)).toEqual({documents: 0, rootViews: 0})
+  await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
+  return {message, sockets: sockets.length}
+}
+
+test("connection-lost: reconnecting tries again until reconnect-timeout, then gives up and frees the document", async ({
+  page,
+}) => {
+  const {message, sockets} = await lostAndGaveUp(page, "1500")
+  // Only a failed attempt puts "last attempt" in the message: the element did try to reconnect, and found nothing
+  // listening; every attempt opened a websocket of its own.
+  expect(message).toMatch(
+    /^Lost the connection to ws:\/\/127\.0\.0\.1:(\d+)\/echo\/ws and could not reconnect within \d+ s \(last attempt: Nothing answers at 127\.0\.0\.1:\1\b/,
+  )
+  expect(sockets).toBeGreaterThanOrEqual(2)
+})
+
+test('reconnect-timeout="0": a loss ends in connection-lost at once, with no reconnect attempt', async ({page}) => {
+  const {message, sockets} = await lostAndGaveUp(page, "0")
+  expect(message).toMatch(
+    /^Lost the connection to ws:\/\/127\.0\.0\.1:\d+\/echo\/ws and could not reconnect within 0 s\. Call restart\(\)/,
+  )
+  expect(sockets).toBe(1)
 })

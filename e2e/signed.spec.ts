@@ -8,7 +8,15 @@ import {expect, test, type Page} from "@playwright/test"
 import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
 import {base64UrlDecode, base64UrlEncode} from "../src/session/token.js"
-import {elementProperty, openBlankPage, pageOrigin, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {
+  elementProperty,
+  openBlankPage,
+  pageOrigin,
+  recordedEvents,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
+import {startDedicatedServer} from "./support/servers.js"
 
 // Bokeh's own `bokeh secret` alphabet and length.
 const SECRET = randomBytes(33).toString("base64url")
@@ -16,7 +24,8 @@ const SECRET = randomBytes(33).toString("base64url")
 let bokeh: Awaited<ReturnType<typeof startBokehServer>>
 let tokenServer: {process: ChildProcess; url: string}
 
-async function startTokenServer(): Promise<{process: ChildProcess; url: string}> {
+/** The demo's token endpoint, minting tokens for `appUrl` with the shared secret. */
+async function startTokenServer(appUrl: string): Promise<{process: ChildProcess; url: string}> {
   const child = spawn(
     ensurePythonEnv(),
     [
@@ -26,7 +35,7 @@ async function startTokenServer(): Promise<{process: ChildProcess; url: string}>
       "--allow-origin",
       pageOrigin(),
       "--app-url",
-      `${bokeh.origin}/echo`,
+      appUrl,
       // These tests play both the page and an attacker who edits its arguments: sign what is asked.
       "--demo-sign-requested-arguments",
     ],
@@ -53,7 +62,7 @@ test.beforeAll(async () => {
     origins: [new URL(pageOrigin()).host],
     env: {BOKEH_SIGN_SESSIONS: "yes", BOKEH_SECRET_KEY: SECRET},
   })
-  tokenServer = await startTokenServer()
+  tokenServer = await startTokenServer(`${bokeh.origin}/echo`)
 })
 
 test.afterAll(async () => {
@@ -73,7 +82,12 @@ async function fetchToken(args: Record<string, string[]>): Promise<string> {
 }
 
 /** Adds an element whose tokenProvider asks the token endpoint, recording what it was asked. */
-async function addElementWithProvider(page: Page, id: string, args: Record<string, string>): Promise<void> {
+async function addElementWithProvider(
+  page: Page,
+  id: string,
+  args: Record<string, string>,
+  servers: {app: string; endpoint: string} = {app: `${bokeh.origin}/echo`, endpoint: tokenServer.url},
+): Promise<void> {
   await page.evaluate(
     ({id, url, args, endpoint}) => {
       const calls: unknown[] = ((window as unknown as {providerCalls: unknown[]}).providerCalls ??= [])
@@ -92,7 +106,7 @@ async function addElementWithProvider(page: Page, id: string, args: Record<strin
       element.url = url
       document.body.append(element)
     },
-    {id, url: `${bokeh.origin}/echo`, args, endpoint: tokenServer.url},
+    {id, url: servers.app, args, endpoint: servers.endpoint},
   )
 }
 
@@ -197,27 +211,49 @@ function forgeTokenArguments(token: string, args: Record<string, string[]>): str
   return `${base64UrlEncode(JSON.stringify(payload))}.${signature}`
 }
 
+// This test kills its Bokeh server, so it has one of its own (and a token endpoint for it): the others in this file
+// keep theirs, whatever order they run in.
 test("signed ids: after the server restarts, the element reconnects with a fresh token from the provider", async ({
   page,
 }) => {
-  await openBlankPage(page)
-  await addElementWithProvider(page, "again", {N: "8", title: "again"})
-  await waitForStatus(page, "again", "connected")
-  const firstId = await elementProperty(page, "again", "sessionId")
+  const signing = {BOKEH_SIGN_SESSIONS: "yes", BOKEH_SECRET_KEY: SECRET}
+  let server = await startDedicatedServer({env: signing})
+  const appUrl = server.url("echo")
+  const ownTokens = await startTokenServer(appUrl)
+  try {
+    await openBlankPage(page)
+    await addElementWithProvider(page, "again", {N: "8", title: "again"}, {app: appUrl, endpoint: ownTokens.url})
+    await waitForStatus(page, "again", "connected")
+    const firstId = await elementProperty(page, "again", "sessionId")
 
-  await bokeh.stop("SIGKILL")
-  await waitForStatus(page, "again", "reconnecting")
-  bokeh = await startBokehServer({
-    apps: ["demo/apps/echo.py"],
-    port: bokeh.port,
-    origins: [new URL(pageOrigin()).host],
-    env: {BOKEH_SIGN_SESSIONS: "yes", BOKEH_SECRET_KEY: SECRET},
-  })
-  await waitForStatus(page, "again", "connected")
+    await server.stop("SIGKILL")
+    await waitForStatus(page, "again", "reconnecting")
+    server = await startDedicatedServer({env: signing, port: server.server.port})
+    await waitForStatus(page, "again", "connected")
 
-  expect(await elementProperty(page, "again", "echo")).toEqual({N: ["8"], title: ["again"]})
-  // A signed id cannot be reused by the browser: every attempt got its own token, hence its own session id.
-  const calls = await page.evaluate(() => (window as unknown as {providerCalls: unknown[]}).providerCalls)
-  expect(calls.length).toBeGreaterThanOrEqual(2)
-  expect(await elementProperty(page, "again", "sessionId")).not.toBe(firstId)
+    const args = {N: ["8"], title: ["again"]}
+    expect(await elementProperty(page, "again", "echo")).toEqual(args)
+    // Every connect and reconnect asked the provider for the same app and arguments.
+    const calls = await page.evaluate(() => (window as unknown as {providerCalls: unknown[]}).providerCalls)
+    expect(calls.length).toBeGreaterThanOrEqual(2)
+    expect(calls).toEqual(calls.map(() => ({url: appUrl, arguments: args})))
+    // A signed id cannot be reused by the browser: every attempt got its own token, hence its own session id.
+    const secondId = await elementProperty(page, "again", "sessionId")
+    expect(secondId).not.toBe(firstId)
+    expect(secondId).toMatch(/^[0-9A-Za-z]{44}\.[A-Za-z0-9_-]{43}$/)
+    expect((await recordedEvents(page, "again")).map((event) => event.type)).toEqual([
+      "bokeh-session-connecting",
+      "bokeh-session-ready",
+      "bokeh-session-disconnected",
+      "bokeh-session-reconnected",
+    ])
+    expect((await recordedEvents(page, "again")).at(-1)!.detail).toEqual({
+      sessionId: secondId,
+      arguments: args,
+      echo: args,
+    })
+  } finally {
+    ownTokens.process.kill()
+    await server.stop()
+  }
 })

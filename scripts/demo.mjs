@@ -44,12 +44,13 @@ const bokehPort = await portOr(Number(process.env.BOKEH_PORT ?? 5006))
 const origins = [`localhost:${pagePort}`, `127.0.0.1:${pagePort}`]
 
 const bokeh = await startBokehServer({
-  apps: ["demo/apps/echo.py"],
+  apps: ["demo/apps/echo.py", "demo/apps/live.py"],
   port: bokehPort,
   origins,
   onOutput: (line) => console.log(`[bokeh] ${line}`),
 })
 process.env.VITE_BOKEH_APP_URL = `http://127.0.0.1:${bokeh.port}/echo`
+process.env.VITE_BOKEH_LIVE_URL = `http://127.0.0.1:${bokeh.port}/live`
 
 const vite = await createServer({
   configFile: framework == null ? `${ROOT}/vite.config.ts` : `${ROOT}/demo/${framework}/vite.config.ts`,
@@ -58,7 +59,7 @@ const vite = await createServer({
 await vite.listen()
 
 console.log(`
-  bokeh serve:  http://127.0.0.1:${bokeh.port}/echo  (allows websockets from ${origins.join(", ")})
+  bokeh serve:  http://127.0.0.1:${bokeh.port}/echo and /live  (allows websockets from ${origins.join(", ")})
   demo page:    http://localhost:${pagePort}/  (${framework ?? "plain HTML"})
 
   Open the demo page in a browser. Ctrl-C stops both servers.

@@ -3,7 +3,7 @@
 import {spawnSync} from "node:child_process"
 import {existsSync, statSync} from "node:fs"
 import {join} from "node:path"
-import {ROOT, ensurePythonEnv} from "./lib/python-env.mjs"
+import {ROOT, ensureSessionPackage} from "./lib/python-env.mjs"
 import {chromiumExecutable} from "./lib/chromium.mjs"
 
 function run(command, args) {
@@ -20,7 +20,7 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
   run("npm", ["ci", "--no-audit", "--no-fund"])
 }
 
-ensurePythonEnv()
+ensureSessionPackage()
 
 if (process.argv.includes("--browser") && chromiumExecutable() == null) {
   console.log("No system Chromium (set CHROMIUM_PATH, or apt-get install chromium); downloading Playwright's ...")

@@ -12,6 +12,7 @@ export type {
   BokehSessionDisconnectedDetail,
   BokehSessionReconnectedDetail,
   BokehSessionWarningDetail,
+  BokehSessionUpdatedDetail,
 } from "./element/events.js"
 export {defineBokehSession, DEFAULT_TAG_NAME} from "./element/define.js"
 export {pullSession} from "./element/loaders.js"
@@ -22,6 +23,7 @@ export type {
   TokenProvider,
   TokenRequest,
   DisconnectInfo,
+  ArgumentsChange,
 } from "./session/pull-session.js"
 export {BokehSessionError, isBokehSessionError} from "./core/errors.js"
 export type {BokehSessionErrorCode} from "./core/errors.js"

@@ -1,7 +1,8 @@
 """The demo echo app: a plot driven by the session's arguments, plus the echo the element compares.
 
-Arguments: N (number of points, default 50), title, color. Run with `npm run demo`, or by hand:
-    bokeh serve demo/apps/echo.py --allow-websocket-origin=localhost:5173
+Arguments: N (number of points, default 50), title, color. Run with `npm run demo`, or by hand (`npm run demo` and
+`npm test` install the bokeh_session package into .venv; elsewhere `pip install ./python`):
+    .venv/bin/bokeh serve demo/apps/echo.py --allow-websocket-origin=localhost:5173
 """
 
 import math
@@ -10,7 +11,7 @@ import os
 from bokeh.io import curdoc
 from bokeh.plotting import figure
 
-from bokeh_session_echo import echo_arguments
+from bokeh_session import echo_arguments
 
 doc = curdoc()
 arguments = echo_arguments(doc)

@@ -1,5 +1,5 @@
 """An app that records each time it is built (one line per session: process id and session id) in $BUILD_LOG,
-for scripts/measure-sticky-sessions.mjs, which compares how often the element and Bokeh's own embed build it."""
+for bench/sticky-sessions.mjs (`npm run bench:sticky`), which compares how often the element and Bokeh's own embed build it."""
 
 import os
 

@@ -18,7 +18,10 @@ export async function buildFrameworkDemo(
   const folder = `frameworks/${framework}-${process.pid}-${Date.now()}`
   const outDir = join(ROOT, "e2e", "pages", folder)
   const previous = process.env.VITE_BOKEH_APP_URL
+  const previousLive = process.env.VITE_BOKEH_LIVE_URL
   process.env.VITE_BOKEH_APP_URL = bokehAppUrl
+  // The live demo app (demo/apps/live.py) on the same server, for the demos that link to it.
+  process.env.VITE_BOKEH_LIVE_URL = new URL("live", bokehAppUrl.replace(/[^/]*$/, "")).href
   try {
     await build({
       configFile: join(ROOT, "demo", framework, "vite.config.ts"),
@@ -30,6 +33,8 @@ export async function buildFrameworkDemo(
   } finally {
     if (previous === undefined) delete process.env.VITE_BOKEH_APP_URL
     else process.env.VITE_BOKEH_APP_URL = previous
+    if (previousLive === undefined) delete process.env.VITE_BOKEH_LIVE_URL
+    else process.env.VITE_BOKEH_LIVE_URL = previousLive
   }
   return {path: `/e2e/pages/${folder}/index.html`, remove: () => rmSync(outDir, {recursive: true, force: true})}
 }

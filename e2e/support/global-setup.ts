@@ -1,11 +1,12 @@
-// Starts what every e2e spec shares: a static server for the built dist/ and the test pages, and one real
+// Starts what every e2e spec shares: a static server for the built dist/ and the test pages (served as a user
+// should serve them, scripts/lib/static-server.mjs), and one real
 // `bokeh serve` with the demo echo app and the test apps, allowing the static server's origin.
 import {existsSync} from "node:fs"
 import {delimiter, join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
 import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
 import {ROOT} from "../../scripts/lib/python-env.mjs"
-import {startStaticServer} from "./static-server.js"
+import {startStaticServer} from "../../scripts/lib/static-server.mjs"
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(ROOT, "dist", "bokeh-session.js"))) {
@@ -13,18 +14,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const bokehPlaceholder = "%BOKEH_ORIGIN%"
   const replacements: Record<string, string> = {}
-  const {server, port} = await startStaticServer(ROOT, replacements)
-  const pageHost = `127.0.0.1:${port}`
+  const pages = await startStaticServer({
+    mounts: {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")},
+    replacements,
+  })
+  const pageHost = new URL(pages.origin).host
   buildTestExtensions()
   const bokeh = await startBokehServer({
     apps: [
       "demo/apps/echo.py",
+      "demo/apps/live.py",
       "e2e/apps/widgets.py",
       "e2e/apps/custom_model.py",
       "e2e/apps/late_models.py",
       "e2e/apps/late_unknown_model.py",
       "e2e/apps/bokeh_global.py",
       "e2e/apps/duplicate_echo.py",
+      "e2e/apps/no_echo.py",
+      "e2e/apps/echo_altered.py",
+      "e2e/apps/rewritten_bokehjs.py",
       ...["packaged_extension", "late_extension", "old_extension", "inline_model"].map((app) => `e2e/apps/${app}.py`),
     ],
     origins: [pageHost],
@@ -40,7 +48,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
   process.env.E2E_BOKEH_ORIGIN = bokeh.origin
   return async () => {
-    server.close()
+    await pages.close()
     await bokeh.stop()
   }
 }

@@ -2,7 +2,7 @@
 import {execFileSync, spawnSync} from "node:child_process"
 import {existsSync, readFileSync, writeFileSync} from "node:fs"
 import {join} from "node:path"
-import {fileURLToPath} from "node:url"
+import {fileURLToPath, pathToFileURL} from "node:url"
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url))
 export const VENV = join(ROOT, ".venv")
@@ -65,4 +65,33 @@ export function ensurePythonEnv({log = console.log} = {}) {
   })
   letNodeRunBokehCompiler()
   return PYTHON
+}
+
+const PACKAGE_DIR = join(ROOT, "python")
+
+/** Where the installed bokeh-session package points (an editable install's source folder), or null. */
+function installedSessionPackage() {
+  const script =
+    "import json, importlib.metadata as m\n" +
+    "try:\n    d = m.distribution('bokeh-session')\nexcept m.PackageNotFoundError:\n    raise SystemExit(1)\n" +
+    "print(json.loads(d.read_text('direct_url.json') or '{}').get('url', ''))"
+  const result = spawnSync(PYTHON, ["-c", script], {encoding: "utf8"})
+  return result.status === 0 ? result.stdout.trim() : null
+}
+
+/**
+ * Installs python/ (import name bokeh_session) into .venv, editable, so that `.venv/bin/bokeh serve demo/apps/echo.py`
+ * works by hand. Skipped when it is already installed from this checkout (a single `python -c`, no pip).
+ */
+export function ensureSessionPackage({log = console.log} = {}) {
+  const python = ensurePythonEnv({log})
+  if (installedSessionPackage() === pathToFileURL(PACKAGE_DIR).href) {
+    return python
+  }
+  log(`Installing ${PACKAGE_DIR} (bokeh_session) into ${VENV}, editable ...`)
+  execFileSync(python, ["-m", "pip", "install", "--quiet", "--editable", PACKAGE_DIR], {
+    stdio: "inherit",
+    env: {PIP_RETRIES: "0", ...process.env},
+  })
+  return python
 }

@@ -53,6 +53,8 @@ export interface OpenSessionOptions {
    * `unknown-model`; or BokehJS throws while applying a patch: that exception). Everything is closed first.
    */
   onFatal?: (error: unknown) => void
+  /** Called when an aborted connect rejects, with a promise that settles once its socket is closed. */
+  onAbandoned?: (socketClosed: Promise<void>) => void
 }
 
 /** A live session. `close()` is idempotent and leaves nothing behind in BokehJS. */
@@ -140,8 +142,9 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
   } catch (error) {
     dispose()
     if (signal?.aborted) {
-      // Settle only once the socket is gone, so that a newer connect never races an abandoned one.
-      await connection.closed
+      // The caller hears of the abort at once; the socket closes when the server answers (see SdkConnection.close),
+      // and a caller that must not race it (the lifecycle's next connect) waits for this.
+      options.onAbandoned?.(connection.closed)
       throw error
     }
     throw await classifyFailure(error, context)
@@ -230,5 +233,6 @@ async function classifyFailure(error: unknown, context: FailureContext): Promise
     // The socket opened (so origin and path are right) and closed before the document: the token.
     return sessionRejected(context, message.replace(/^Lost websocket connection, /, "close code "), error)
   }
-  return new BokehSessionError("session-rejected", `The session could not be opened: ${message}`, {cause: error})
+  // Not a refusal: an exception nobody anticipated, which the session code reports as `internal-error`.
+  return error
 }

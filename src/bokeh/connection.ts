@@ -86,9 +86,9 @@ export class SdkConnection extends ClientConnection {
       for (const event of events) {
         document._trigger_on_change(event)
       }
-      for (const message of this._pending_messages) {
-        this.session.handle(message)
-      }
+      // Messages that came before the document (a patch the server sent between its ACK and the document reply)
+      // go through the same queue as the later ones: they may name types whose code is not loaded either.
+      this.#inbox.unshift(...this._pending_messages)
       this._pending_messages = []
       resolve(this.session)
       this.#drain()

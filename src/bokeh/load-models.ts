@@ -8,6 +8,7 @@ import "@bokeh/bokehjs/build/js/lib/models/main"
 import {default_resolver} from "@bokeh/bokehjs/build/js/lib/base"
 import {default_provider} from "@bokeh/bokehjs/build/js/lib/models/text/providers"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
+import {BokehSessionError, loaded} from "../core/errors.js"
 import {unknownModels} from "./failures.js"
 import {readPublishedModels, type PublishedModels} from "./published.js"
 import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "../core/bundles.js"
@@ -79,7 +80,8 @@ function prepare(
     rememberBundles(bundles)
     bundles.forEach((name) => remembered.add(name))
   }
-  const loads: Promise<unknown>[] = missing().length > 0 ? bundles.map((name) => OPTIONAL_BUNDLES[name]()) : []
+  // Imported again on every need: a failed import (load-failed) is not kept, so the next connect fetches anew.
+  const loads: Promise<unknown>[] = missing().length > 0 ? bundles.map((name) => loaded(OPTIONAL_BUNDLES[name]())) : []
   const mathJax = prepareMathJax(json)
   if (mathJax != null) {
     loads.push(mathJax)
@@ -128,11 +130,27 @@ function prepareMathJax(json: unknown): Promise<void> | null {
       default_provider.status = "not_started"
     }
     mathJaxDeclined = false
-    return default_provider.status === "not_started" ? default_provider.fetch() : null
+    return default_provider.status === "not_started" ? fetchMathJax() : null
   }
   if (default_provider.status === "not_started") {
     default_provider.status = "failed"
     mathJaxDeclined = true
   }
   return null
+}
+
+/**
+ * BokehJS's provider swallows a failed import of its MathJax chunk ("failed": TeX then shows as source text), so
+ * the failure is reported here, and the provider is reset so that the next document (a restart) fetches again.
+ */
+async function fetchMathJax(): Promise<void> {
+  await default_provider.fetch()
+  if (default_provider.status === "failed") {
+    default_provider.status = "not_started"
+    throw new BokehSessionError(
+      "load-failed",
+      "Could not load BokehJS's MathJax chunk (bokehjs-mathjax), which this document's TeX needs: reload the " +
+        "page; restart() tries again.",
+    )
+  }
 }

@@ -13,6 +13,10 @@ export type BokehSessionErrorCode =
   | "timeout"
   | "unknown-model"
   | "connection-lost"
+  | "update-rejected"
+  | "load-failed"
+  | "invalid-option"
+  | "internal-error"
 
 /** An error with a stable `code` and a message that names the cause and the fix. */
 export class BokehSessionError extends Error {
@@ -28,3 +32,15 @@ export class BokehSessionError extends Error {
 export function isBokehSessionError(value: unknown): value is BokehSessionError {
   return value instanceof BokehSessionError
 }
+
+/**
+ * `importing`, or when the browser could not fetch the code (offline, or a redeploy removed the old hashed files)
+ * `load-failed`: the browser's message names the file. Callers import again on the next attempt, never caching a
+ * failed import, so `restart()` fetches it anew.
+ */
+export const loaded = <T>(importing: Promise<T>): Promise<T> =>
+  importing.catch((error: unknown) => {
+    throw new BokehSessionError("load-failed", `${String(error)}: reload the page; restart() tries again.`, {
+      cause: error,
+    })
+  })

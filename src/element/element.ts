@@ -22,8 +22,10 @@ const STATUS_TEXT: Record<BokehSessionStatus, string> = {
   error: "Failed",
 }
 
-// The server reads arguments only when a session is created, so any of these changing needs a new session.
-const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeout", "extensions"]
+// The server reads arguments only when a session is created, so any of these changing needs a new session (but
+// for `arguments` alone when the app accepts live arguments). The other inputs (timeout, reconnectTimeout,
+// tokenProvider: often a new function on every framework render) are read at the next connect.
+const CONNECTION_INPUTS = ["url", "arguments", "token"]
 
 /**
  * Embeds a live Bokeh server app, opening its session from the browser with per-session arguments, and shows
@@ -31,18 +33,19 @@ const CONNECTION_INPUTS = ["url", "arguments", "token", "tokenProvider", "timeou
  *
  * @tag bokeh-session
  * @attr url - The Bokeh app URL, e.g. `http://localhost:5006/app`.
- * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`).
- * @attr token - A session token minted by a backend; minted here (unsigned) when absent.
- * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000).
- * @attr extensions - `none`: load no custom model code (extension bundles, inline models) from the server. Default `auto`.
- * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect).
+ * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`). A live app (`live_arguments`) takes a change in its running session and may set them itself.
+ * @attr token - A session token minted by a backend; minted here (unsigned) when absent. A token set as the property is not reflected.
+ * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000; read at the next connect).
+ * @attr extensions - `none`: load no custom model code (extension bundles, inline models) from the server. Default `auto` (read at the next connect).
+ * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect; read at the next connect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
- * @fires bokeh-session-error - The connect failed, or reconnecting gave up. `detail: {code, message}`.
+ * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change). `detail: {code, message}`.
  * @fires bokeh-session-closed - A session ended by `close()`, removal or restart. `detail: {sessionId}`.
  * @fires bokeh-session-disconnected - The live session's connection was lost; reconnecting starts. `detail: {sessionId, code, reason}`.
  * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-warning - Works, but deserves attention (e.g. a Bokeh version mismatch). `detail: {message}`.
+ * @fires bokeh-session-updated - A live app's arguments changed in the running session (the element's change accepted, or the app's own). `detail: {sessionId, arguments, echo, source}`.
  * @csspart roots - The container of the document's rendered roots.
  * @csspart status - The connection state in words.
  * @csspart error - The error message.
@@ -60,7 +63,8 @@ export class BokehSessionElement extends LitElement {
 
   static override properties = {
     url: {type: String, reflect: true},
-    token: {type: String, reflect: true},
+    // Not reflected: a bearer credential in the DOM reaches outerHTML and session-replay tools.
+    token: {type: String},
     timeout: {type: Number, reflect: true},
     reconnectTimeout: {type: Number, reflect: true, attribute: "reconnect-timeout"},
     tokenProvider: {attribute: false},
@@ -69,6 +73,9 @@ export class BokehSessionElement extends LitElement {
       attribute: "arguments",
       reflect: true,
       noAccessor: true,
+      // The setter decides what is a change (see argumentsKey); Lit would compare the getter's value, which is null
+      // for any invalid input, so invalid arguments replacing none would go unnoticed.
+      hasChanged: () => true,
       converter: {
         fromAttribute: (value: string | null) => value,
         toAttribute: (value: ArgumentsInput) => argumentsToAttribute(value),
@@ -78,13 +85,19 @@ export class BokehSessionElement extends LitElement {
 
   /** The Bokeh app URL, e.g. `http://localhost:5006/app`. */
   declare url: string | null
-  /** A session token minted by a backend (used for every connect; see `tokenProvider` for fresh ones). */
+  /**
+   * A session token minted by a backend (used for every connect; see `tokenProvider` for fresh ones). Set as a
+   * property, it stays out of the DOM (not reflected to the attribute).
+   */
   declare token: string | null
-  /** Returns a fresh token from your backend for every connect and reconnect; takes precedence over `token`. */
+  /**
+   * Returns a fresh token from your backend for every connect and reconnect; takes precedence over `token`. A new
+   * function (an inline one, on every render) is used from the next connect on; it does not restart the session.
+   */
   declare tokenProvider: TokenProvider | null
-  /** Milliseconds to wait for the document (default 30000). */
+  /** Milliseconds to wait for the document (default 30000); read at the next connect. */
   declare timeout: number | null
-  /** Milliseconds to keep reconnecting after a loss (default 300000; 0 disables reconnecting). */
+  /** Milliseconds to keep reconnecting after a loss (default 300000; 0 disables reconnecting); read at the next loss. */
   declare reconnectTimeout: number | null
   /** `"none"` turns off loading custom model code from the Bokeh server (it runs that server's JavaScript here). */
   declare extensions: string | null
@@ -96,6 +109,8 @@ export class BokehSessionElement extends LitElement {
   #lifecycle: SessionLifecycle | null = null
   /** Bumped by every connect or close asked for before the lifecycle loaded: only the latest one runs. */
   #pendingAction = 0
+  /** The session code could not be loaded (`load-failed`); cleared by the next attempt. */
+  #loadError: BokehSessionError | null = null
   #host: SessionHost
   #disposal: ReturnType<typeof setTimeout> | null = null
   #internals: ElementInternals | null
@@ -130,6 +145,8 @@ export class BokehSessionElement extends LitElement {
         this.requestUpdate()
       },
       emit: (name, detail) => emitBokehSessionEvent(this, name, detail),
+      // The session holds these already: the update this causes finds nothing to send (see updated()).
+      argumentsChanged: (args) => (this.arguments = args),
     }
     this.#setState("idle")
   }
@@ -156,7 +173,7 @@ export class BokehSessionElement extends LitElement {
 
   /** The connection state: idle, connecting, connected, reconnecting, closed or error (also a `:state()`). */
   get status(): BokehSessionStatus {
-    return this.#lifecycle?.status ?? "idle"
+    return this.#lifecycle?.status ?? (this.#loadError ? "error" : "idle")
   }
   /** The id of the current (or connecting) session. */
   get sessionId(): string | null {
@@ -172,7 +189,7 @@ export class BokehSessionElement extends LitElement {
   }
   /** The last failure (a `BokehSessionError` with a stable `code` and a message that says what to do), or null. */
   get error(): BokehSessionError | null {
-    return this.#lifecycle?.error ?? null
+    return this.#lifecycle?.error ?? this.#loadError
   }
 
   /** Closes the current session and opens a fresh one with the current inputs. */
@@ -192,12 +209,22 @@ export class BokehSessionElement extends LitElement {
       return
     }
     const ticket = ++this.#pendingAction
-    void loadSessionLifecycle().then(({SessionLifecycle}) => {
-      this.#lifecycle ??= new SessionLifecycle(this.#host)
-      if (ticket === this.#pendingAction) {
-        action(this.#lifecycle)
-      }
-    })
+    this.#loadError = null
+    void loadSessionLifecycle().then(
+      ({SessionLifecycle}) => {
+        this.#lifecycle ??= new SessionLifecycle(this.#host)
+        if (ticket === this.#pendingAction) {
+          action(this.#lifecycle)
+        }
+      },
+      (error: BokehSessionError) => {
+        if (ticket === this.#pendingAction) {
+          this.#loadError = error
+          this.#host.changed()
+          this.#host.emit("bokeh-session-error", {code: error.code, message: error.message})
+        }
+      },
+    )
   }
 
   override connectedCallback(): void {
@@ -224,7 +251,8 @@ export class BokehSessionElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
-      this.restart()
+      // Arguments alone may change in the running session of a live app (docs/live-arguments.md).
+      this.#withLifecycle((lifecycle) => void lifecycle.connect(changed))
     }
   }
 
@@ -233,9 +261,8 @@ export class BokehSessionElement extends LitElement {
     if (states == null) {
       return
     }
-    for (const state of Object.keys(STATUS_TEXT)) {
-      states.delete(state)
-    }
+    // The element sets no other state: clear() drops the previous status (smaller than deleting each one).
+    states.clear()
     states.add(status)
   }
 

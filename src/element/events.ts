@@ -30,6 +30,15 @@ export type BokehSessionReconnectedDetail = BokehSessionReadyDetail
 export interface BokehSessionWarningDetail {
   message: string
 }
+export interface BokehSessionUpdatedDetail {
+  sessionId: string
+  /** The arguments the app now holds (live arguments: the same session, updated in place). */
+  arguments: NormalizedArguments
+  /** What the app echoed: the same content as `arguments`. */
+  echo: EchoedArguments
+  /** `page`: the element's change, accepted by the app; `server`: the app's own change. */
+  source: "page" | "server"
+}
 
 /** Every event `<bokeh-session>` fires (bubbling and composed), by name. */
 export interface BokehSessionEventMap {
@@ -40,6 +49,7 @@ export interface BokehSessionEventMap {
   "bokeh-session-disconnected": CustomEvent<BokehSessionDisconnectedDetail>
   "bokeh-session-reconnected": CustomEvent<BokehSessionReconnectedDetail>
   "bokeh-session-warning": CustomEvent<BokehSessionWarningDetail>
+  "bokeh-session-updated": CustomEvent<BokehSessionUpdatedDetail>
 }
 
 export type BokehSessionEventName = keyof BokehSessionEventMap

@@ -2,11 +2,14 @@
 // BokehJS with it, so that a page that only defines the element fetches little (docs/architecture.md).
 import type {PullSessionOptions, PulledSession} from "../session/pull-session.js"
 import type {SessionLifecycle} from "../session/lifecycle.js"
+import {loaded} from "../core/errors.js"
 
-let lifecycleModule: Promise<typeof import("../session/lifecycle.js")> | null = null
-
+/**
+ * The session code, or `load-failed`. Not cached here: the browser keeps a loaded module, and a failed import must
+ * be tried again on the next attempt.
+ */
 export function loadSessionLifecycle(): Promise<{SessionLifecycle: typeof SessionLifecycle}> {
-  return (lifecycleModule ??= import("../session/lifecycle.js"))
+  return loaded(import("../session/lifecycle.js"))
 }
 
 /**
@@ -20,7 +23,7 @@ export function loadSessionLifecycle(): Promise<{SessionLifecycle: typeof Sessio
  * pulled.close()
  */
 export async function pullSession(url: string, options: PullSessionOptions = {}): Promise<PulledSession> {
-  const session = await import("../session/pull-session.js")
+  const session = await loaded(import("../session/pull-session.js"))
   return session.pullSession(url, options)
 }
 
@@ -35,6 +38,6 @@ export interface BokehJsCounts {
  * session closed) both are back to what they were before. Loads BokehJS if it is not loaded yet.
  */
 export async function inspectBokehJs(): Promise<BokehJsCounts> {
-  const {countBokehJsObjects} = await import("../bokeh/adapter.js")
+  const {countBokehJsObjects} = await loaded(import("../bokeh/adapter.js"))
   return countBokehJsObjects()
 }

@@ -10,7 +10,6 @@ import {
   obtainCredentials,
   planSession,
   type PulledSession,
-  type PullSessionOptions,
   type SessionCredentials,
   type SessionPlan,
 } from "./pull-session.js"
@@ -50,6 +49,8 @@ class FakeHost implements SessionHost {
   }
   events: Recorded[] = []
   roots: FakeRoots[] = []
+  /** What argumentsChanged set, in order (the element then holds them as its inputs). */
+  argumentsSet: NormalizedArguments[] = []
 
   inputs(): SessionInputs {
     return this.current
@@ -60,6 +61,10 @@ class FakeHost implements SessionHost {
     return Promise.resolve(roots as unknown as HTMLElement)
   }
   changed(): void {}
+  argumentsChanged(args: NormalizedArguments): void {
+    this.argumentsSet.push(args)
+    this.current = {...this.current, arguments: args}
+  }
   emit: SessionHost["emit"] = (name, detail) => {
     this.events.push([name, detail] as Recorded)
   }
@@ -85,7 +90,7 @@ class FakeHost implements SessionHost {
   }
 }
 
-type OpenOptions = Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning">
+type OpenOptions = Parameters<SessionSteps["openPlannedSession"]>[2] & {}
 
 /** One call of openPlannedSession: the test decides when (and whether) its session opens and renders. */
 class OpenCall {
@@ -93,7 +98,14 @@ class OpenCall {
   readonly rendering = deferred<void>()
   /** Settles when the lifecycle starts rendering the session. */
   readonly renderStarted = deferred<void>()
-  readonly session: PulledSession & {closed: number; container: FakeRoots | null}
+  readonly session: PulledSession & {
+    closed: number
+    container: FakeRoots | null
+    live: boolean
+    echo: NormalizedArguments
+    /** Each updateArguments call, answered by the test. */
+    updates: Array<{arguments: NormalizedArguments; answer: ReturnType<typeof deferred<NormalizedArguments>>}>
+  }
 
   constructor(
     readonly plan: SessionPlan,
@@ -114,6 +126,13 @@ class OpenCall {
       serverVersion: "3.9.2",
       closed: 0,
       container: null as FakeRoots | null,
+      live: false,
+      updates: [] as OpenCall["session"]["updates"],
+      updateArguments: (args: unknown) => {
+        const answer = deferred<NormalizedArguments>()
+        session.updates.push({arguments: args as NormalizedArguments, answer})
+        return answer.promise
+      },
       render: (container: HTMLElement) => {
         session.container = container as unknown as FakeRoots
         this.renderStarted.resolve()
@@ -133,6 +152,11 @@ class OpenCall {
   }
   fail(code: BokehSessionErrorCode, message = `failed: ${code}`): void {
     this.opening.reject(new BokehSessionError(code, message))
+  }
+  /** A patch could not be applied: the adapter closed everything it opened, then reports the error once. */
+  fatal(error: unknown): void {
+    this.session.close()
+    this.options.onFatal?.(error)
   }
   /** The server went away: the adapter reports the live session's lost socket once. */
   disconnect(code = 1006, reason = ""): void {
@@ -583,5 +607,285 @@ describe("reconnect", () => {
     const call = await connected()
     call.options.onWarning?.("Bokeh 3.9.1 on the server, 3.9.2 here.")
     expect(host.events.at(-1)).toEqual(["bokeh-session-warning", {message: "Bokeh 3.9.1 on the server, 3.9.2 here."}])
+  })
+})
+
+describe("live arguments", () => {
+  /** A connected session whose app accepts live arguments. */
+  async function live(): Promise<OpenCall> {
+    const connecting = lifecycle.connect()
+    const call = await fake.call(fake.calls.length)
+    call.session.live = true
+    call.open()
+    await connecting
+    host.events = []
+    return call
+  }
+  const refused = (message: string) => new BokehSessionError("update-rejected", message)
+
+  it("updates a live session in place: no new session, updated fires once the app accepted", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "20"}}
+    expect(lifecycle.updateArguments()).toBe(true)
+    expect(call.session.updates.map((update) => update.arguments)).toEqual([args("20")])
+    expect(lifecycle.sent).toEqual(args("20"))
+    call.options.onArgumentsChange?.({arguments: args("20"), source: "page"})
+    call.session.updates[0]!.answer.resolve(args("20"))
+    await vi.runAllTimersAsync()
+    const {sessionId} = call.credentials
+    expect(host.events).toEqual([
+      ["bokeh-session-updated", {sessionId, arguments: args("20"), echo: args("20"), source: "page"}],
+    ])
+    expect(lifecycle.echo).toEqual(args("20"))
+    expect(lifecycle.status).toBe("connected")
+    expect(fake.calls).toHaveLength(1)
+    expect(host.argumentsSet).toEqual([])
+  })
+
+  it("takes arguments in place when other inputs read at the next connect change with them, not with url", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "20"}, timeout: 5000}
+    await lifecycle.connect(
+      new Map<PropertyKey, unknown>([
+        ["arguments", null],
+        ["timeout", null],
+      ]),
+    )
+    expect(call.session.updates.map((update) => update.arguments)).toEqual([args("20")])
+    expect(fake.calls).toHaveLength(1)
+    host.current = {...host.current, arguments: {N: "30"}}
+    const reconnecting = lifecycle.connect(
+      new Map<PropertyKey, unknown>([
+        ["arguments", null],
+        ["url", null],
+      ]),
+    )
+    expect(call.session.updates).toHaveLength(1)
+    await fake.call(1)
+    expect(fake.calls).toHaveLength(2)
+    lifecycle.close()
+    await reconnecting
+  })
+
+  it("asks for a new session when the app is not live, or a token is involved, or not connected", async () => {
+    const call = await connected()
+    expect(lifecycle.updateArguments()).toBe(false)
+    call.session.live = true
+    host.current = {...host.current, tokenProvider: () => mintUnsignedToken("x".repeat(44))}
+    expect(lifecycle.updateArguments()).toBe(false)
+    host.current = {...host.current, tokenProvider: null, token: mintUnsignedToken("y".repeat(44))}
+    expect(lifecycle.updateArguments()).toBe(false)
+    host.current = {...host.current, token: null, arguments: {N: 5} as never}
+    expect(lifecycle.updateArguments()).toBe(false)
+    lifecycle.close()
+    host.current = {...host.current, arguments: {N: "5"}}
+    expect(lifecycle.updateArguments()).toBe(false)
+    expect(call.session.updates).toEqual([])
+  })
+
+  it("the app's own change sets the element's arguments and fires updated with source server", async () => {
+    const call = await live()
+    call.options.onArgumentsChange?.({arguments: args("42"), source: "server"})
+    const {sessionId} = call.credentials
+    expect(host.argumentsSet).toEqual([args("42")])
+    expect(host.events).toEqual([
+      ["bokeh-session-updated", {sessionId, arguments: args("42"), echo: args("42"), source: "server"}],
+    ])
+    expect(lifecycle.echo).toEqual(args("42"))
+    expect(lifecycle.sent).toEqual(args("42"))
+  })
+
+  it("the app's change does not overwrite the element's own change still on its way (which wins on the server)", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "20"}}
+    lifecycle.updateArguments()
+    call.options.onArgumentsChange?.({arguments: args("42"), source: "server"})
+    expect(host.argumentsSet).toEqual([])
+    expect(lifecycle.sent).toEqual(args("20"))
+  })
+
+  it("a refusal of the latest change fires update-rejected and puts back the arguments the app holds", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "bad"}}
+    lifecycle.updateArguments()
+    call.session.updates[0]!.answer.reject(refused("N must be a number"))
+    await vi.runAllTimersAsync()
+    expect(host.events).toEqual([["bokeh-session-error", {code: "update-rejected", message: "N must be a number"}]])
+    expect(host.argumentsSet).toEqual([args("10")])
+    expect(lifecycle.error?.code).toBe("update-rejected")
+    expect(lifecycle.status).toBe("connected")
+    expect(lifecycle.sent).toEqual(args("10"))
+    // The next accepted change clears the error.
+    call.options.onArgumentsChange?.({arguments: args("11"), source: "page"})
+    expect(lifecycle.error).toBeNull()
+  })
+
+  it("reports only the most recent change's refusal", async () => {
+    const call = await live()
+    host.current = {...host.current, arguments: {N: "bad"}}
+    lifecycle.updateArguments()
+    host.current = {...host.current, arguments: {N: "12"}}
+    lifecycle.updateArguments()
+    call.session.updates[0]!.answer.reject(refused("no"))
+    call.session.updates[1]!.answer.resolve(args("12"))
+    await vi.runAllTimersAsync()
+    expect(host.events).toEqual([])
+    expect(host.argumentsSet).toEqual([])
+  })
+
+  it("after a reconnect to a session the server kept, sends the element's latest arguments", async () => {
+    const call = await live()
+    call.disconnect()
+    host.current = {...host.current, arguments: {N: "30"}}
+    await vi.advanceTimersByTimeAsync(250)
+    const again = await fake.call(1)
+    again.session.live = true
+    // The kept session still holds the arguments it had.
+    again.session.echo = args("10")
+    again.open()
+    await host.when("bokeh-session-reconnected")
+    expect(again.session.updates.map((update) => update.arguments)).toEqual([args("30")])
+  })
+
+  it("ignores changes of a session that was replaced", async () => {
+    const call = await live()
+    lifecycle.close()
+    call.options.onArgumentsChange?.({arguments: args("42"), source: "server"})
+    expect(host.names()).toEqual(["bokeh-session-closed"])
+    expect(host.argumentsSet).toEqual([])
+  })
+})
+
+describe("a fatal error of the live session", () => {
+  const unknownModel = (): BokehSessionError =>
+    new BokehSessionError("unknown-model", "The document uses model types that BokehJS cannot resolve: LateGauge.")
+
+  it("fails with the error, removes the roots, keeps no session and does not reconnect", async () => {
+    const call = await connected()
+    call.fatal(unknownModel())
+    expect(lifecycle.status).toBe("error")
+    expect(lifecycle.error?.code).toBe("unknown-model")
+    expect(lifecycle.session).toBe(null)
+    expect(lifecycle.active).toBe(false)
+    expect(lifecycle.echo).toBe(null)
+    expect(host.roots[0].removed).toBe(true)
+    expect(host.events.slice(2)).toEqual([
+      [
+        "bokeh-session-error",
+        {code: "unknown-model", message: "The document uses model types that BokehJS cannot resolve: LateGauge."},
+      ],
+    ])
+    call.disconnect()
+    await vi.runAllTimersAsync()
+    expect(fake.calls).toHaveLength(1)
+    expect(lifecycle.status).toBe("error")
+  })
+
+  it("an exception from BokehJS is internal-error, with the original as cause", async () => {
+    const call = await connected()
+    const thrown = new TypeError("Cannot read properties of undefined (reading 'x')")
+    call.fatal(thrown)
+    expect(lifecycle.error?.code).toBe("internal-error")
+    expect(lifecycle.error?.cause).toBe(thrown)
+    expect(lifecycle.error?.message).toContain("Cannot read properties of undefined (reading 'x')")
+    expect(lifecycle.error?.message).toContain("a bug in bokeh-session or BokehJS")
+  })
+
+  it("while the session renders, fails it instead of announcing it", async () => {
+    const connecting = lifecycle.connect()
+    const call = await fake.call(0)
+    call.open({rendered: false})
+    await call.renderStarted.promise
+    call.fatal(unknownModel())
+    call.rendering.resolve()
+    await connecting
+    expect(host.names()).toEqual(["bokeh-session-connecting", "bokeh-session-error"])
+    expect(lifecycle.error?.code).toBe("unknown-model")
+    expect(lifecycle.session).toBe(null)
+    expect(host.roots[0].removed).toBe(true)
+    await vi.runAllTimersAsync()
+    expect(fake.calls).toHaveLength(1)
+  })
+
+  it("while a reconnected session renders, fails with the error itself, and stops reconnecting", async () => {
+    const lost = await connected()
+    lost.disconnect()
+    await vi.advanceTimersByTimeAsync(250)
+    const again = await fake.call(1)
+    again.open({rendered: false})
+    await again.renderStarted.promise
+    again.fatal(unknownModel())
+    again.rendering.resolve()
+    await host.when("bokeh-session-error")
+    expect(host.names().slice(2)).toEqual(["bokeh-session-disconnected", "bokeh-session-error"])
+    expect(lifecycle.error?.code).toBe("unknown-model")
+    expect(host.roots.map((roots) => roots.removed)).toEqual([true, true])
+    await vi.runAllTimersAsync()
+    expect(fake.calls).toHaveLength(2)
+    expect(lifecycle.status).toBe("error")
+  })
+
+  it("of a session that was already replaced is ignored", async () => {
+    const one = await connected()
+    await connected()
+    host.events = []
+    one.fatal(unknownModel())
+    expect(lifecycle.status).toBe("connected")
+    expect(host.events).toEqual([])
+  })
+})
+
+describe("codes that say what happened", () => {
+  it("an unexpected exception while connecting is internal-error, with the original as cause", async () => {
+    const connecting = lifecycle.connect()
+    const thrown = new RangeError("Maximum call stack size exceeded")
+    ;(await fake.call(0)).opening.reject(thrown)
+    await connecting
+    expect(lifecycle.error?.code).toBe("internal-error")
+    expect(lifecycle.error?.cause).toBe(thrown)
+    expect(host.events.at(-1)).toEqual([
+      "bokeh-session-error",
+      {code: "internal-error", message: lifecycle.error?.message},
+    ])
+  })
+
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])(
+    "reconnectTimeout %s is invalid-option, before any network use",
+    async (reconnectTimeout) => {
+      host.current = {...host.current, reconnectTimeout}
+      await lifecycle.connect()
+      expect(host.names()).toEqual(["bokeh-session-error"])
+      expect(lifecycle.error?.code).toBe("invalid-option")
+      expect(lifecycle.error?.message).toBe(
+        `reconnect-timeout must be a non-negative number of milliseconds (0: never reconnect), got ` +
+          `${reconnectTimeout}: e.g. reconnect-timeout="300000".`,
+      )
+      expect(fake.calls).toEqual([])
+    },
+  )
+
+  it("timeout that is not a positive number is invalid-option, before any network use", async () => {
+    host.current = {...host.current, timeout: 0}
+    await lifecycle.connect()
+    expect(lifecycle.error?.code).toBe("invalid-option")
+    expect(fake.calls).toEqual([])
+  })
+})
+
+describe("an aborted connect", () => {
+  it("is followed by the next one only once the abandoned socket is closed", async () => {
+    const first = lifecycle.connect()
+    const one = await fake.call(0)
+    let socketClosed!: () => void
+    one.options.onAbandoned?.(new Promise<void>((resolve) => (socketClosed = resolve)))
+    const second = lifecycle.connect()
+    await first
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(fake.calls).toHaveLength(1)
+    socketClosed()
+    const two = await fake.call(1)
+    two.open()
+    await second
+    expect(lifecycle.status).toBe("connected")
   })
 })

@@ -1,14 +1,17 @@
-import type {ArgumentsInput, NormalizedArguments} from "../core/arguments.js"
+import {normalizeArguments, type ArgumentsInput, type NormalizedArguments} from "../core/arguments.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
+import {asSessionError} from "./internal-error.js"
 import type {EmitBokehSessionEvent} from "../element/events.js"
 import {connectionLost} from "./connection-lost.js"
+import {sameArguments} from "./live-arguments.js"
 import {DEFAULT_RECONNECT_TIMEOUT_MS} from "../core/defaults.js"
 import {
   obtainCredentials,
   openPlannedSession,
   planSession,
   prefetchBokehJs,
+  type ArgumentsChange,
   type DisconnectInfo,
   type PulledSession,
   type SessionCredentials,
@@ -50,6 +53,11 @@ export interface SessionHost {
   changed(): void
   /** Fires one of the element's events (a misspelt name or a missing detail field does not compile). */
   emit: EmitBokehSessionEvent
+  /**
+   * The arguments in force changed in the running session (the app changed them, or refused the element's change
+   * and kept its own): the element's `arguments` follow, without a new session.
+   */
+  argumentsChanged(args: NormalizedArguments): void
 }
 
 /** Failures that another attempt cannot fix. */
@@ -57,16 +65,23 @@ const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set([
   "invalid-url",
   "invalid-arguments",
   "invalid-token",
+  "invalid-option",
   "unknown-model",
+  "internal-error",
 ])
 
 const reconnectDelay = (attempt: number): number => Math.min(5000, 250 * 2 ** attempt)
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function asSessionError(error: unknown): BokehSessionError {
-  return error instanceof BokehSessionError
-    ? error
-    : new BokehSessionError("session-rejected", `The session could not be opened: ${String(error)}`, {cause: error})
+/** Throws `invalid-option` unless `reconnect-timeout` is absent or a non-negative number of milliseconds. */
+function checkReconnectTimeout(value: number | null): void {
+  if (value != null && !(Number.isFinite(value) && value >= 0)) {
+    throw new BokehSessionError(
+      "invalid-option",
+      `reconnect-timeout must be a non-negative number of milliseconds (0: never reconnect), got ${String(value)}: ` +
+        `e.g. reconnect-timeout="300000".`,
+    )
+  }
 }
 
 /**
@@ -90,6 +105,9 @@ export class SessionLifecycle {
   #websocketUrl = ""
   /** The last connect's outcome, settled; an aborted connect settles once its socket is closed. */
   #settled: Promise<unknown> = Promise.resolve()
+  /** Live arguments: the latest in-place change asked for (only its refusal is reported), and how many are unanswered. */
+  #updateTicket = 0
+  #unanswered = 0
 
   constructor(host: SessionHost, steps: SessionSteps = pullSessionSteps) {
     this.#host = host
@@ -105,8 +123,17 @@ export class SessionLifecycle {
     return this.#current != null || this.status === "connecting" || this.status === "reconnecting"
   }
 
-  /** Closes whatever is open and opens a session with the current inputs. */
-  async connect(): Promise<void> {
+  /**
+   * Closes whatever is open and opens a session with the current inputs. Given the element's changed properties,
+   * with `arguments` but neither `url` nor `token` among them, a live session takes them in place instead when it
+   * can (`updateArguments`). Other inputs may change in the same update (a framework passes a new `tokenProvider`
+   * on every render): they are read at the next connect.
+   */
+  async connect(changed?: ReadonlyMap<PropertyKey, unknown>): Promise<void> {
+    const argumentsOnly = changed?.has("arguments") === true && !changed.has("url") && !changed.has("token")
+    if (argumentsOnly && this.updateArguments()) {
+      return
+    }
     const generation = this.#supersede()
     const inputs = this.#host.inputs()
     this.sessionId = null
@@ -134,18 +161,94 @@ export class SessionLifecycle {
     }
   }
 
+  /**
+   * Changes the running session's arguments to the current inputs' in place, when its app accepts live arguments
+   * and no token is involved (a signed session id carries signed arguments: those need a new session). Returns
+   * false when a new session is needed instead.
+   */
+  updateArguments(): boolean {
+    const current = this.#current
+    const inputs = this.#host.inputs()
+    if (
+      current == null ||
+      !current.live ||
+      this.status !== "connected" ||
+      inputs.tokenProvider != null ||
+      (inputs.token != null && inputs.token !== "")
+    ) {
+      return false
+    }
+    let args: NormalizedArguments
+    try {
+      args = normalizeArguments(inputs.arguments)
+    } catch {
+      // Invalid: a new connect reports it, exactly as without live arguments.
+      return false
+    }
+    this.#requestInPlace(current, args)
+    return true
+  }
+
+  #requestInPlace(current: PulledSession, args: NormalizedArguments): void {
+    const ticket = ++this.#updateTicket
+    this.#unanswered++
+    this.sent = args
+    this.#host.changed()
+    const answered = (): boolean => {
+      this.#unanswered--
+      return ticket === this.#updateTicket && this.#current === current
+    }
+    current.updateArguments(args).then(answered, (error: unknown) => {
+      if (!answered() || !(error instanceof BokehSessionError) || error.code !== "update-rejected") {
+        return
+      }
+      // The element shows what the app holds: its arguments go back to the echo.
+      const kept = current.arguments
+      this.error = error
+      this.sent = kept
+      this.#host.argumentsChanged(kept)
+      this.#host.changed()
+      this.#host.emit("bokeh-session-error", {code: error.code, message: error.message})
+    })
+  }
+
+  /** The echo of a live session shows new arguments: the element's change accepted, or the app's own. */
+  #argumentsChanged(generation: number, pulled: PulledSession, change: ArgumentsChange): void {
+    if (generation !== this.#generation || this.#current !== pulled) {
+      return
+    }
+    this.echo = change.arguments
+    if (change.source === "page") {
+      this.error = null
+    } else if (this.#unanswered === 0) {
+      // The element's own pending change, if any, is applied after the app's and wins: keep showing it.
+      this.sent = change.arguments
+      this.#host.argumentsChanged(change.arguments)
+    }
+    this.#host.changed()
+    this.#host.emit("bokeh-session-updated", {
+      sessionId: pulled.sessionId,
+      arguments: change.arguments,
+      echo: change.arguments,
+      source: change.source,
+    })
+  }
+
   /** Closes the session (idempotent); nothing reconnects until `connect()`. */
   close(): void {
     this.#supersede()
     this.#set("closed")
   }
 
-  /** Makes every call in flight stale and ends what it opened; returns the new generation. */
-  #supersede(): number {
+  /**
+   * Makes every call in flight stale and ends what it opened; returns the new generation. `announce`: fire
+   * `bokeh-session-closed` for the live session.
+   */
+  #supersede(announce = true): number {
     this.#generation++
     this.#abort?.abort()
     this.#abort = null
-    this.#release(true)
+    this.#release(announce)
     this.echo = null
     this.error = null
     return this.#generation
@@ -154,6 +257,7 @@ export class SessionLifecycle {
   /** Validates the inputs (throws before any network use) and starts loading BokehJS alongside. */
   #plan(inputs: SessionInputs): SessionPlan {
     const plan = this.#steps.planSession(inputs.url!, inputs)
+    checkReconnectTimeout(inputs.reconnectTimeout)
     this.#steps.prefetchBokehJs()
     this.#websocketUrl = plan.websocketUrl
     return plan
@@ -175,9 +279,12 @@ export class SessionLifecycle {
     if (stale()) {
       return
     }
-    // A loss reported before the session is shown (it is still rendering) is acted on once it is.
+    // A loss or a fatal error reported before the session is shown (it is still rendering) is acted on once the
+    // render settles: a loss reconnects after the session is shown, a fatal error fails it instead of showing it.
     let shown = false
     let lostEarly: DisconnectInfo | null = null
+    let fatalEarly: {error: unknown} | null = null
+    let abandoned: Promise<void> | undefined
     const abort = new AbortController()
     this.#abort = abort
     const opening = this.#steps.openPlannedSession(plan, credentials, {
@@ -190,11 +297,21 @@ export class SessionLifecycle {
         }
       },
       onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
+      onArgumentsChange: (change) => this.#argumentsChanged(generation, pulled, change),
+      onFatal: (error) => {
+        if (shown) {
+          this.#fatal(generation, pulled, error)
+        } else {
+          fatalEarly = {error}
+        }
+      },
+      onAbandoned: (socketClosed) => (abandoned = socketClosed),
     })
-    // Settled, not resolved: holding the session here would keep a closed one's document alive.
+    // Settled, not resolved: holding the session here would keep a closed one's document alive. An aborted
+    // connect rejects at once, and settles once its socket is closed: the next socket waits for that.
     this.#settled = opening.then(
       () => undefined,
-      () => undefined,
+      () => abandoned,
     )
     let pulled: PulledSession
     try {
@@ -221,6 +338,15 @@ export class SessionLifecycle {
       roots.remove()
       return
     }
+    const failed = fatalEarly as {error: unknown} | null
+    if (failed != null) {
+      // The adapter already closed the session; the one it was to replace (a reconnect's) ends with it.
+      pulled.close()
+      roots.remove()
+      this.#supersede(false)
+      this.#fail(asSessionError(failed.error))
+      return
+    }
     // A reconnect replaces the lost session quietly: `bokeh-session-disconnected` already announced its end.
     this.#release(false)
     this.#current = pulled
@@ -234,6 +360,9 @@ export class SessionLifecycle {
     shown = true
     if (lostEarly != null) {
       void this.#reconnect(generation, pulled, lostEarly)
+    } else if (pulled.live && pulled.echo != null && !sameArguments(pulled.echo, plan.arguments)) {
+      // A server that kept the session (a reconnect) holds its own arguments: send the element's latest.
+      this.#requestInPlace(pulled, plan.arguments)
     }
   }
 
@@ -276,6 +405,18 @@ export class SessionLifecycle {
     }
     this.#supersede()
     this.#fail(connectionLost(this.#websocketUrl, Date.now() - started, last))
+  }
+
+  /**
+   * The live session failed after it opened (a patch brought a type nothing resolves, or BokehJS threw applying
+   * one): the adapter closed socket, document and views. Another attempt would fail the same way: no reconnect.
+   */
+  #fatal(generation: number, failed: PulledSession, error: unknown): void {
+    if (generation !== this.#generation || this.#current !== failed) {
+      return
+    }
+    this.#supersede(false)
+    this.#fail(asSessionError(error))
   }
 
   /** Closes the current session and removes its roots, firing `bokeh-session-closed` when `announce`. */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest"
-import {MAX_QUERY_AND_TOKEN_BYTES, type NormalizedArguments} from "../core/arguments.js"
+import type {NormalizedArguments} from "../core/arguments.js"
+import {MAX_QUERY_AND_TOKEN_BYTES} from "./request-size.js"
 import type {BokehSessionError} from "../core/errors.js"
 import {obtainCredentials, planSession} from "./pull-session.js"
 import {base64UrlEncode} from "./token.js"
@@ -79,7 +80,25 @@ describe("planSession: extensions", () => {
     } catch (thrown) {
       error = thrown as BokehSessionError
     }
-    expect(error?.code).toBe("invalid-arguments")
+    expect(error?.code).toBe("invalid-option")
     expect(error?.message).toBe('extensions must be "auto" or "none", got "off": e.g. extensions="none".')
   })
+})
+
+describe("planSession: options", () => {
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
+    "timeout %s is invalid-option, naming the value",
+    (timeout) => {
+      let thrown: BokehSessionError | null = null
+      try {
+        planSession("http://host:5006/app", {timeout})
+      } catch (error) {
+        thrown = error as BokehSessionError
+      }
+      expect(thrown?.code).toBe("invalid-option")
+      expect(thrown?.message).toBe(
+        `timeout must be a positive number of milliseconds, got ${timeout}: e.g. timeout="30000".`,
+      )
+    },
+  )
 })

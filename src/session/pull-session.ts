@@ -1,5 +1,4 @@
 import {
-  checkRequestSize,
   encodeArguments,
   mergeArguments,
   normalizeArguments,
@@ -7,13 +6,24 @@ import {
   type SessionArguments,
 } from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
-import {BokehSessionError} from "../core/errors.js"
+import {BokehSessionError, loaded} from "../core/errors.js"
+import {asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
+import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
+import {checkRequestSize} from "./request-size.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
 
-export type {DisconnectInfo}
+export type {DisconnectInfo, UpdateSource}
+
+/** A change of a live session's arguments, as the echo shows it. */
+export interface ArgumentsChange {
+  /** The arguments the app now holds (its echo). */
+  arguments: EchoedArguments
+  /** `page`: asked for with `updateArguments`; `server`: made by the app (`live.update(...)`). */
+  source: UpdateSource
+}
 
 export {DEFAULT_TIMEOUT_MS}
 
@@ -44,7 +54,10 @@ export interface PullSessionOptions {
    * inline TypeScript models the app published), which runs that server's JavaScript in the page. "none": never.
    */
   extensions?: string | null
-  /** Aborts the connect; the promise then rejects with the signal's reason. */
+  /**
+   * Aborts the connect; the promise then rejects at once with the signal's reason. The socket, if one is open,
+   * is closed when the server answers it (closing earlier would leave the session on the server).
+   */
   signal?: AbortSignal
   /** Called once when the live session's websocket closes without `close()` (server gone, network lost). */
   onDisconnect?: (info: DisconnectInfo) => void
@@ -55,6 +68,11 @@ export interface PullSessionOptions {
    * BokehJS cannot resolve (`unknown-model`). The session is already closed (socket, document, views).
    */
   onFatal?: (error: unknown) => void
+  /**
+   * Live apps only (see `live`): called whenever the echo shows new arguments, those asked for with
+   * `updateArguments` (`source: "page"`) and those the app set itself (`source: "server"`).
+   */
+  onArgumentsChange?: (change: ArgumentsChange) => void
 }
 
 /** Everything checked before any network use. */
@@ -81,10 +99,19 @@ export interface PulledSession {
   /** The BokehJS `Document` of the session. */
   readonly document: BokehDocument
   readonly sessionId: string
-  /** The arguments sent, normalized. */
+  /** The arguments sent, normalized; in a live session, the ones the app accepted last. */
   readonly arguments: NormalizedArguments
   /** The arguments the server echoed (see `echo_arguments` in the Python helper), or null if the app does not echo. */
   readonly echo: EchoedArguments | null
+  /** The app accepts live arguments (`live_arguments(doc, on_change)` in Python): `updateArguments` works. */
+  readonly live: boolean
+  /**
+   * Changes the running session's arguments in place (live apps only). Resolves with the echo once the app
+   * accepted them; rejects with a `BokehSessionError`: `update-rejected` (the app refused them, or is not live),
+   * `invalid-arguments`, or `connection-lost` (closed before the app answered). While a change is in flight only
+   * the latest one waits; the ones it replaced settle with its outcome.
+   */
+  updateArguments(args: SessionArguments | URLSearchParams | string | null): Promise<EchoedArguments>
   /** The server's Bokeh version, as reported with the document. */
   readonly serverVersion: string | null
   /** Renders the document's roots into `container`. */
@@ -100,14 +127,14 @@ export function planSession(url: string, options: PullSessionOptions = {}): Sess
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new BokehSessionError(
-      "invalid-arguments",
+      "invalid-option",
       `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
     )
   }
   const extensions = options.extensions || "auto"
   if (extensions !== "auto" && extensions !== "none") {
     throw new BokehSessionError(
-      "invalid-arguments",
+      "invalid-option",
       `extensions must be "auto" or "none", got ${JSON.stringify(extensions)}: e.g. extensions="none".`,
     )
   }
@@ -168,36 +195,106 @@ export function prefetchBokehJs(): void {
   import("../bokeh/adapter.js").catch(() => undefined)
 }
 
-/** Opens a planned session: loads BokehJS on first use, connects, and reads the echo. */
+/** How openPlannedSession reports to its caller, beyond what `pullSession` users can pass. */
+export interface OpenOptions extends Pick<
+  PullSessionOptions,
+  "signal" | "onDisconnect" | "onWarning" | "onFatal" | "onArgumentsChange"
+> {
+  /**
+   * Called when an aborted connect has rejected (at once) while its socket still waits for the server's answer,
+   * with a promise that settles once that socket is closed: the lifecycle opens its next socket only then.
+   */
+  onAbandoned?: (socketClosed: Promise<void>) => void
+}
+
+/**
+ * Opens a planned session: loads BokehJS on first use, connects, and reads the echo. Rejects with a
+ * `BokehSessionError` (`load-failed` when BokehJS could not be fetched, `internal-error` for an exception nobody
+ * anticipated), or with the signal's reason once aborted.
+ */
 export async function openPlannedSession(
   plan: SessionPlan,
   credentials: SessionCredentials,
-  options: Pick<PullSessionOptions, "signal" | "onDisconnect" | "onWarning" | "onFatal"> = {},
+  options: OpenOptions = {},
 ): Promise<PulledSession> {
-  const {openSession} = await import("../bokeh/adapter.js")
-  options.signal?.throwIfAborted()
-  const opened = await openSession({
-    websocketUrl: plan.websocketUrl,
-    token: credentials.token,
-    tokenMinted: credentials.minted,
-    query: plan.query,
-    timeoutMs: plan.timeoutMs,
-    extensions: plan.extensions,
-    signal: options.signal,
-    onDisconnect: options.onDisconnect,
-    onWarning: options.onWarning,
-    onFatal: options.onFatal,
-  })
+  let channel: LiveArgumentsChannel | null = null
+  let opened: Awaited<ReturnType<typeof import("../bokeh/adapter.js").openSession>>
+  let linkLiveArguments: typeof import("../bokeh/live.js").linkLiveArguments
+  try {
+    const [{openSession}, live] = await Promise.all([
+      loaded(import("../bokeh/adapter.js")),
+      loaded(import("../bokeh/live.js")),
+    ])
+    linkLiveArguments = live.linkLiveArguments
+    options.signal?.throwIfAborted()
+    opened = await openSession({
+      websocketUrl: plan.websocketUrl,
+      token: credentials.token,
+      tokenMinted: credentials.minted,
+      query: plan.query,
+      timeoutMs: plan.timeoutMs,
+      extensions: plan.extensions,
+      signal: options.signal,
+      onDisconnect: (info) => {
+        channel?.close(unanswered("the connection was lost"))
+        options.onDisconnect?.(info)
+      },
+      onWarning: options.onWarning,
+      onFatal: (error) => {
+        channel?.close(unanswered("the session failed"))
+        options.onFatal?.(error)
+      },
+      onAbandoned: options.onAbandoned,
+    })
+  } catch (error) {
+    throw options.signal?.aborted === true ? error : asSessionError(error)
+  }
+  const link = linkLiveArguments(opened.document, (state, echo) => channel?.receive(state, echo))
+  if (link != null) {
+    channel = new LiveArgumentsChannel(link.send, link.initial, {
+      updated: (echo, source) => options.onArgumentsChange?.({arguments: echo, source}),
+      rejected: () => undefined,
+    })
+  }
+  const live = channel
+  const echo = opened.readEcho()
   return {
     session: opened.session,
     document: opened.document,
     sessionId: credentials.sessionId,
-    arguments: plan.arguments,
-    echo: opened.readEcho(),
+    get arguments() {
+      return live?.echo ?? plan.arguments
+    },
+    get echo() {
+      return live?.echo ?? echo
+    },
+    live: live != null,
     serverVersion: opened.serverVersion,
-    render: opened.render,
-    close: opened.close,
+    render: (container) => opened.render(container).catch((error: unknown) => Promise.reject(asSessionError(error))),
+    async updateArguments(args) {
+      if (live == null) {
+        throw new BokehSessionError(
+          "update-rejected",
+          "This app does not accept live arguments: call live_arguments(doc, on_change) from bokeh_session in " +
+            "the app, or open a new session with the new arguments.",
+        )
+      }
+      return live.request(normalizeArguments(args))
+    },
+    close() {
+      link?.close()
+      live?.close(unanswered("the session was closed"))
+      opened.close()
+    },
   }
+}
+
+function unanswered(why: string): BokehSessionError {
+  return new BokehSessionError(
+    "connection-lost",
+    `The arguments change was not answered: ${why}. Open a new session with the arguments (the element does so ` +
+      `when it reconnects).`,
+  )
 }
 
 /**
@@ -208,6 +305,7 @@ export async function openPlannedSession(
  * const pulled = await pullSession("http://localhost:5006/echo", {arguments: {N: "10"}})
  * await pulled.render(document.querySelector("#plot")!)
  * console.log(pulled.echo) // {N: ["10"]}
+ * if (pulled.live) await pulled.updateArguments({N: "20"}) // same session, same document
  * pulled.close()
  */
 export async function pullSession(url: string, options: PullSessionOptions = {}): Promise<PulledSession> {

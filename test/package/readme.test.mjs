@@ -67,6 +67,20 @@ test("every code block in the README names where it comes from", () => {
   )
 })
 
+/** Markers that name a kind of check instead of a file (a file path always contains a "/"). */
+const MARKER_KINDS = new Set(["npm-scripts", "bokeh-serve"])
+
+test("every snippet marker names a file or a known kind of check", () => {
+  const unknown = fencedBlocks().filter(
+    (block) => block.source != null && !block.source.includes("/") && !MARKER_KINDS.has(block.source),
+  )
+  assert.deepEqual(
+    unknown.map((block) => `README.md:${block.line} <!-- snippet: ${block.source} -->`),
+    [],
+    `known kinds: ${[...MARKER_KINDS].join(", ")}; anything else must be a path like e2e/pages/readme.html`,
+  )
+})
+
 test("every file excerpt matches its file", () => {
   const blocks = fencedBlocks().filter((block) => block.source != null && block.source.includes("/"))
   assert.ok(blocks.length > 0)

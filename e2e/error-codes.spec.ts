@@ -124,6 +124,33 @@ test.describe("a stuck server", () => {
     // Closed once the server has had 5 s more to upgrade (see ACK_WAIT_CONNECTING_MS in the adapter).
     await expect.poll(() => sockets[0].isClosed(), {timeout: 10_000}).toBe(true)
   })
+
+  test("an aborted pullSession rejects at once, before its socket is closed, which follows", async ({page}) => {
+    const sockets = trackWebSockets(page)
+    await openBlankPage(page)
+    const socketOpened = page.waitForEvent("websocket")
+    await page.evaluate(async (url) => {
+      const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
+      const abort = new AbortController()
+      const state = window as unknown as {abort: AbortController; outcome: Promise<string>}
+      state.abort = abort
+      state.outcome = pullSession(url, {signal: abort.signal, timeout: 60_000}).then(
+        () => "resolved",
+        (error: Error) => error.name,
+      )
+    }, `http://127.0.0.1:${port}/echo`)
+    await socketOpened
+    // The server never answers the upgrade: the abort must not wait for it (or for the 5 s grace that follows).
+    const outcome = await page.evaluate(() => {
+      const state = window as unknown as {abort: AbortController; outcome: Promise<string>}
+      state.abort.abort()
+      return state.outcome
+    })
+    expect(outcome).toBe("AbortError")
+    expect(sockets).toHaveLength(1)
+    expect(sockets[0].isClosed()).toBe(false)
+    await expect.poll(() => sockets[0].isClosed(), {timeout: 10_000}).toBe(true)
+  })
 })
 
 test("unknown-model: the document needs a model BokehJS cannot resolve, and the message lists it", async ({page}) => {

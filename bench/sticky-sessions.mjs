@@ -6,17 +6,17 @@
 // Both again with signed session ids (one BOKEH_SECRET_KEY shared by all processes; the element gets its tokens from
 // demo/token_server.py). The app (e2e/apps/count_builds.py) logs one line per build; the table counts them per load.
 //
-//   node scripts/measure-sticky-sessions.mjs        (needs `npm run build` and nginx; LOADS=n to change the count)
+//   npm run bench:sticky        (builds first; needs nginx; LOADS=n npm run bench:sticky to change the count)
 import {execFileSync, spawn} from "node:child_process"
 import {randomBytes} from "node:crypto"
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs"
 import {tmpdir} from "node:os"
 import {join} from "node:path"
 import {chromium} from "@playwright/test"
-import {freePort, startBokehServer} from "./lib/bokeh-server.mjs"
-import {CHROMIUM_ARGS, chromiumExecutable} from "./lib/chromium.mjs"
-import {startNginx} from "./lib/nginx.mjs"
-import {ROOT, ensurePythonEnv} from "./lib/python-env.mjs"
+import {freePort, startBokehServer} from "../scripts/lib/bokeh-server.mjs"
+import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
+import {startNginx} from "../scripts/lib/nginx.mjs"
+import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
 
 const LOADS = Number(process.env.LOADS ?? 30)
 const BACKENDS = 3

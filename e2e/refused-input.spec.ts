@@ -105,8 +105,14 @@ const CASES: HostileCase[] = [
   {
     title: "a zero timeout",
     attributes: {timeout: "0"},
-    code: "invalid-arguments",
+    code: "invalid-option",
     message: /^timeout must be a positive number of milliseconds/,
+  },
+  {
+    title: "a reconnect-timeout that is not a number",
+    attributes: {"reconnect-timeout": "5min"},
+    code: "invalid-option",
+    message: /^reconnect-timeout must be a non-negative number of milliseconds \(0: never reconnect\), got NaN/,
   },
 ]
 

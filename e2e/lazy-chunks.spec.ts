@@ -1,7 +1,9 @@
 // What BokehJS code each document makes the page fetch: widget, table and MathJax chunks only when the document
 // uses them, and a page's widget chunks fetched before its document arrives once the page has needed them.
 import {expect, test, type Page} from "@playwright/test"
+import {expectPaintedCanvas} from "./support/canvas.js"
 import {addElement, openBlankPage, pageOrigin, waitForStatus} from "./support/helpers.js"
+import {recordSvgImages, svgImages} from "./support/tex.js"
 
 /** The dist chunks the page requests, by bundle name (hashes stripped), in request order. */
 function trackChunks(page: Page): string[] {
@@ -20,7 +22,7 @@ test("a plot document fetches no widget, table or MathJax code", async ({page}) 
   await openBlankPage(page)
   await addElement(page, {id: "plot", app: "echo", arguments: {N: "5"}})
   await waitForStatus(page, "plot", "connected")
-  await expect(page.locator("#plot canvas").first()).toBeVisible()
+  await expectPaintedCanvas(page.locator("#plot"))
   expect(chunks).toEqual([])
 })
 
@@ -34,10 +36,11 @@ test("a widget document fetches widget and table code but not MathJax, and rende
   expect([...chunks].sort()).toEqual(["bokehjs-tables", "bokehjs-widgets"])
 })
 
-test("a document with TeX fetches MathJax, also after a widget document on the page went without it", async ({
+test("a document with TeX fetches MathJax and typesets the title, also after a widget document went without it", async ({
   page,
 }) => {
   const chunks = trackChunks(page)
+  await recordSvgImages(page)
   await openBlankPage(page)
   await addElement(page, {id: "widgets", app: "widgets", arguments: {a: "1"}})
   await waitForStatus(page, "widgets", "connected")
@@ -47,6 +50,17 @@ test("a document with TeX fetches MathJax, also after a widget document on the p
   await addElement(page, {id: "tex", app: "echo", arguments: {title: "$$\\alpha^2$$"}})
   await waitForStatus(page, "tex", "connected")
   expect(chunks).toContain("bokehjs-mathjax")
+  // The title was typeset: MathJax's SVG of a superscript (msup) whose base is a math bold italic alpha (U+1D736;
+  // the title font is bold) and whose exponent is a bold 2 (U+1D7D0), loaded for drawing. Untypeset, BokehJS
+  // would draw the raw "$$\alpha^2$$" as text and make no image.
+  await expect.poll(async () => (await svgImages(page)).length).toBe(1)
+  await expect.poll(async () => (await svgImages(page))[0].loaded).toBe(true)
+  const [{svg}] = await svgImages(page)
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+  expect(svg).toContain('data-mml-node="msup"')
+  expect(svg).toMatch(/<path id="MJX-\d+-TEX-BI-1D736"/)
+  expect(svg).toMatch(/<path id="MJX-\d+-TEX-B-1D7D0"/)
+  await expectPaintedCanvas(page.locator("#tex"))
 })
 
 test("a page that needed widgets fetches them on the next visit before its document arrives", async ({page}) => {

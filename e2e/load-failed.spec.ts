@@ -1,0 +1,99 @@
+// A chunk that cannot be fetched (offline, or a redeploy removed the old hashed files) ends in `load-failed`, naming
+// the file, and `restart()` tries again. The failure is a real one: the page's request for that static file is
+// aborted by the browser (Playwright routes the static server's file, not the Bokeh server), then let through.
+import {expect, test, type Page} from "@playwright/test"
+import {addElement, appUrl, openBlankPage, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+
+/** Makes the browser's requests for matching dist/ chunks fail; returns the URLs it refused, and a way to stop. */
+async function refuseChunks(page: Page, pattern: string): Promise<{refused: string[]; allow: () => Promise<void>}> {
+  const refused: string[] = []
+  const handler = (route: import("@playwright/test").Route): Promise<void> => {
+    refused.push(route.request().url())
+    return route.abort("internetdisconnected")
+  }
+  await page.route(pattern, handler)
+  return {refused, allow: () => page.unroute(pattern, handler)}
+}
+
+async function restartAndConnect(page: Page, id: string): Promise<void> {
+  await page.locator(`#${id}`).evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).restart())
+  await waitForStatus(page, id, "connected")
+  await expect(page.locator(`#${id} [part=error]`)).toHaveCount(0)
+}
+
+async function loadFailure(page: Page, id: string): Promise<{code: string; message: string}> {
+  await waitForStatus(page, id, "error")
+  const errors = (await recordedEvents(page, id)).filter((event) => event.type === "bokeh-session-error")
+  expect(errors).toHaveLength(1)
+  const detail = errors[0].detail as {code: string; message: string}
+  await expect(page.locator(`#${id} [part=error]`)).toHaveText(detail.message)
+  return detail
+}
+
+test("load-failed: the session code cannot be fetched; the error names it, and restart() tries again", async ({
+  page,
+}) => {
+  const unhandled: string[] = []
+  page.on("pageerror", (error) => unhandled.push(error.message))
+  const chunks = await refuseChunks(page, "**/dist/chunks/lifecycle-*.js")
+  await openBlankPage(page)
+  await addElement(page, {id: "offline", arguments: {N: "1"}})
+  const {code, message} = await loadFailure(page, "offline")
+  expect(code).toBe("load-failed")
+  expect(chunks.refused).toHaveLength(1)
+  expect(message).toContain(chunks.refused[0])
+  expect(message).toContain("reload the page")
+  expect(unhandled).toEqual([])
+
+  await chunks.allow()
+  await restartAndConnect(page, "offline")
+  expect(
+    await page.locator("#offline").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo),
+  ).toEqual({N: ["1"]})
+})
+
+test("load-failed: BokehJS cannot be fetched; the socket is never opened, and restart() connects", async ({page}) => {
+  const sockets = trackWebSockets(page)
+  const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-core-*.js")
+  await openBlankPage(page)
+  await addElement(page, {id: "nobokehjs"})
+  const {code, message} = await loadFailure(page, "nobokehjs")
+  expect(code).toBe("load-failed")
+  expect(chunks.refused.length).toBeGreaterThan(0)
+  expect(message).toContain(chunks.refused[0])
+  expect(sockets).toHaveLength(0)
+
+  await chunks.allow()
+  await restartAndConnect(page, "nobokehjs")
+})
+
+test("load-failed: the widgets bundle a document needs cannot be fetched; the socket is closed", async ({page}) => {
+  const sockets = trackWebSockets(page)
+  const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-widgets-*.js")
+  await openBlankPage(page)
+  await addElement(page, {id: "nowidgets", app: "widgets", arguments: {N: "1"}})
+  const {code, message} = await loadFailure(page, "nowidgets")
+  expect(code).toBe("load-failed")
+  expect(message).toContain(chunks.refused[0])
+  await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
+
+  await chunks.allow()
+  await restartAndConnect(page, "nowidgets")
+  await expect(page.locator(".slick-row").first()).toBeVisible()
+})
+
+test("load-failed: pullSession rejects with it when its code cannot be fetched", async ({page}) => {
+  const chunks = await refuseChunks(page, "**/dist/chunks/pull-session-*.js")
+  await openBlankPage(page)
+  const failure = await page.evaluate(async (url) => {
+    const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
+    try {
+      await pullSession(url)
+      return null
+    } catch (error) {
+      return {code: (error as {code?: string}).code, message: (error as Error).message}
+    }
+  }, appUrl("echo"))
+  expect(failure?.code).toBe("load-failed")
+  expect(failure?.message).toContain(chunks.refused[0])
+})

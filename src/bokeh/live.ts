@@ -1,0 +1,85 @@
+/**
+ * Live arguments over BokehJS models (docs/live-arguments.md): reads the app's live state from the echo source's
+ * `tags`, hears every change of it, and sends a request by setting the request source's `tags` — one property
+ * change, which BokehJS's ClientSession sends as one PATCH-DOC. Changes that come from the server are applied by
+ * BokehJS without being sent back, so the app never hears its own changes again.
+ */
+import type {Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
+import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
+import type {NormalizedArguments} from "../core/arguments.js"
+import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
+import {parseLiveState, requestPayload, type LiveState} from "../session/live-arguments.js"
+
+/** The name of the root model whose `tags` carry the page's requests (python/bokeh_session/live.py). */
+export const REQUEST_SOURCE_NAME = "bokeh-session-request"
+
+type ColumnSource = Model & {get_column?: (name: string) => ArrayLike<unknown> | null}
+
+export interface LiveLink {
+  /** The live state and the echo in the pulled document. */
+  readonly initial: {state: LiveState; echo: EchoedArguments}
+  /** Sends one request. */
+  send(seq: number, args: NormalizedArguments): void
+  /** Stops listening. Idempotent. */
+  close(): void
+}
+
+function readEcho(source: ColumnSource): EchoedArguments | null {
+  return source.get_column == null ? null : echoFromColumns(source.get_column("name"), source.get_column("value"))
+}
+
+/**
+ * The one model with this name, or null when there is none or several: an app with two echo sources renders without
+ * an echo (the adapter warns), and so without live arguments. Document.get_model_by_name throws on a duplicate.
+ */
+function onlyModelNamed(document: Document, name: string): Model | null {
+  const named = [...document.all_models].filter(
+    (model): model is Model => model instanceof Model && model.name === name,
+  )
+  return named.length === 1 ? named[0]! : null
+}
+
+/**
+ * Links to the app's live arguments, or returns null when the document says the app does not accept them.
+ * `onState` gets every live state the app publishes, with the echo read then (the app sets the echo's data before
+ * its tags, and one socket keeps that order).
+ */
+export function linkLiveArguments(
+  document: Document,
+  onState: (state: LiveState, echo: EchoedArguments) => void,
+): LiveLink | null {
+  const echoSource = onlyModelNamed(document, ECHO_SOURCE_NAME) as ColumnSource | null
+  const request = onlyModelNamed(document, REQUEST_SOURCE_NAME)
+  if (echoSource == null || request == null) {
+    return null
+  }
+  const state = parseLiveState(echoSource.tags)
+  const echo = readEcho(echoSource)
+  if (state == null || echo == null) {
+    return null
+  }
+  const onTags = (): void => {
+    const next = parseLiveState(echoSource.tags)
+    const nextEcho = readEcho(echoSource)
+    if (next != null && nextEcho != null) {
+      onState(next, nextEcho)
+    }
+  }
+  const tagsChanged = echoSource.properties.tags.change
+  tagsChanged.connect(onTags)
+  let closed = false
+  return {
+    initial: {state, echo},
+    send(seq, args) {
+      if (!closed) {
+        request.tags = [requestPayload(seq, args)]
+      }
+    },
+    close() {
+      if (!closed) {
+        closed = true
+        tagsChanged.disconnect(onTags)
+      }
+    },
+  }
+}
