@@ -17,6 +17,8 @@ export default tseslint.config(
       "bench-results/",
       "e2e/pages/frameworks/",
       "demo/**/dist/",
+      // BokehJS extensions for the e2e tests: compiled by `bokeh build` (scripts/lib/bokeh-extensions.mjs).
+      "e2e/extensions/",
     ],
   },
   js.configs.recommended,

@@ -159,7 +159,7 @@ test("unknown-model: the document needs a model BokehJS cannot resolve, and the 
   const {code, message} = await errorOf(page, {url: appUrl("custom_model")})
   expect(code).toBe("unknown-model")
   expect(message).toMatch(/cannot resolve: \S*Gauge\./)
-  expect(message).toContain("load that library's JavaScript")
+  expect(message).toContain("/static/extensions/")
   await expect.poll(() => sockets[0].isClosed()).toBe(true)
   const counts = await page.evaluate(async () =>
     (await import(`${location.origin}/dist/bokeh-session.js`)).inspectBokehJs(),

@@ -1,16 +1,9 @@
 """A test app that adds, once the page asks for it (sets the Div's text), a model type BokehJS cannot resolve: an
 extension's model whose JavaScript the page never loaded."""
 
-from bokeh.core.properties import String
+from acc_missing_ext import LateGauge
 from bokeh.io import curdoc
-from bokeh.models import Div, Model
-
-
-class LateGauge(Model):
-    """A custom model whose JavaScript implementation the page never loaded."""
-
-    label = String(default="late")
-
+from bokeh.models import Div
 
 doc = curdoc()
 trigger = Div(text="before the unknown model", name="trigger")

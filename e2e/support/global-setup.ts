@@ -2,8 +2,9 @@
 // should serve them, scripts/lib/static-server.mjs), and one real
 // `bokeh serve` with the demo echo app and the test apps, allowing the static server's origin.
 import {existsSync} from "node:fs"
-import {join} from "node:path"
+import {delimiter, join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
+import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
 import {ROOT} from "../../scripts/lib/python-env.mjs"
 import {startStaticServer} from "../../scripts/lib/static-server.mjs"
 
@@ -18,6 +19,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     replacements,
   })
   const pageHost = new URL(pages.origin).host
+  buildTestExtensions()
   const bokeh = await startBokehServer({
     apps: [
       "demo/apps/echo.py",
@@ -31,11 +33,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/no_echo.py",
       "e2e/apps/echo_altered.py",
       "e2e/apps/rewritten_bokehjs.py",
+      ...["packaged_extension", "late_extension", "old_extension", "inline_model"].map((app) => `e2e/apps/${app}.py`),
     ],
     origins: [pageHost],
     // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
     args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],
+    // The test extensions are importable packages, as an installed extension (or Panel) would be.
+    env: {PYTHONPATH: [join(ROOT, "python"), EXTENSIONS_DIR].join(delimiter)},
   })
+  // Bokeh compiles inline TypeScript models with node inside the server's event loop, blocking every other session
+  // for seconds: once per server process, here, rather than in the middle of other tests.
+  await fetch(`${bokeh.origin}/inline_model`)
   replacements[bokehPlaceholder] = bokeh.origin
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
   process.env.E2E_BOKEH_ORIGIN = bokeh.origin

@@ -1,6 +1,6 @@
 // Creates .venv with the Bokeh version that matches the bundled BokehJS, on first use, and reuses it after.
 import {execFileSync, spawnSync} from "node:child_process"
-import {existsSync, readFileSync} from "node:fs"
+import {existsSync, readFileSync, writeFileSync} from "node:fs"
 import {join} from "node:path"
 import {fileURLToPath, pathToFileURL} from "node:url"
 
@@ -27,9 +27,23 @@ function installedBokehVersion() {
   return result.status === 0 ? result.stdout.trim() : null
 }
 
+/**
+ * Bokeh compiles inline TypeScript models (`__implementation__`) and runs `bokeh build` with node and its own
+ * bokeh/server/static/js/compiler.js, a CommonJS file. Inside this repository, whose package.json says
+ * "type": "module", node would load it as an ES module and fail ("require is not defined in ES module scope"):
+ * a package.json at the venv's root is the nearest one for every file under it.
+ */
+function letNodeRunBokehCompiler() {
+  const marker = join(VENV, "package.json")
+  if (existsSync(VENV) && !existsSync(marker)) {
+    writeFileSync(marker, `{"type": "commonjs"}\n`)
+  }
+}
+
 export function ensurePythonEnv({log = console.log} = {}) {
   const wanted = bokehVersion()
   if (installedBokehVersion() === wanted) {
+    letNodeRunBokehCompiler()
     return PYTHON
   }
   if (!existsSync(PYTHON)) {
@@ -49,6 +63,7 @@ export function ensurePythonEnv({log = console.log} = {}) {
     stdio: "inherit",
     env: {PIP_RETRIES: "0", ...process.env},
   })
+  letNodeRunBokehCompiler()
   return PYTHON
 }
 

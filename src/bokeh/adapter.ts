@@ -12,7 +12,14 @@ import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
 import {BokehSessionError} from "../core/errors.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
-import {sessionRejected, timedOut, versionMismatch, websocketFailure, type FailureContext} from "./failures.js"
+import {
+  appUrlOf,
+  sessionRejected,
+  timedOut,
+  versionMismatch,
+  websocketFailure,
+  type FailureContext,
+} from "./failures.js"
 import {probeServer} from "./probe.js"
 import {SdkConnection} from "./connection.js"
 import {installBokehGlobal} from "./bokeh-global.js"
@@ -34,6 +41,8 @@ export interface OpenSessionOptions {
   tokenMinted: boolean
   query: string
   timeoutMs: number
+  /** "none": load no custom model code (extension bundles, inline models) from the server. Default "auto". */
+  extensions?: "auto" | "none"
   signal?: AbortSignal
   /** Called once when the live session's websocket closes without `close()`. */
   onDisconnect?: (info: DisconnectInfo) => void
@@ -64,7 +73,15 @@ export interface OpenedSession {
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const {websocketUrl, token, query, timeoutMs, signal} = options
   const context: FailureContext = {websocketUrl, pageHost: location.host, tokenMinted: options.tokenMinted}
-  const connection = new SdkConnection(websocketUrl, token, query)
+  const connection = new SdkConnection(websocketUrl, token, query, {
+    enabled: options.extensions !== "none",
+    appUrl: appUrlOf(websocketUrl),
+    published: null,
+    warn: (message) => {
+      console.warn(`bokeh-session: ${message}`)
+      options.onWarning?.(message)
+    },
+  })
   let serverVersion: string | null = null
   connection.onDocument = (docJson) => {
     serverVersion = docJson.version ?? null

@@ -91,6 +91,15 @@ export type BokehGlobal = Record<string, unknown> & {
 }
 
 const pluginModules = new Map<string, PluginModule>()
+/** Modules added after load (src/bokeh/extensions.ts adds tslib and more of BokehJS before it runs an extension). */
+const providedModules = new Map<string, object>()
+
+/** Makes `require(name)` answer with `exports` (for names this build's static map lacks). */
+export function provideModules(modules: Iterable<[string, object]>): void {
+  for (const [name, exports] of modules) {
+    providedModules.set(name, exports)
+  }
+}
 const pluginAliases = new Map<string, string>()
 const loaded = new Map<string, {exports: Record<string, unknown>}>()
 
@@ -116,7 +125,7 @@ function requireModule(name: string | number): unknown {
     if (factory != null) {
       return instantiate(id, factory)
     }
-    const builtin = BOKEHJS_MODULES.get(candidate)
+    const builtin = BOKEHJS_MODULES.get(candidate) ?? providedModules.get(candidate)
     if (builtin != null) {
       return builtin
     }
@@ -124,7 +133,7 @@ function requireModule(name: string | number): unknown {
   throw Object.assign(
     new Error(
       `Bokeh.require("${key}"): bokeh-session's BokehJS ${version.version} build has no module "${key}". It provides ` +
-        `${[...BOKEHJS_MODULES.keys()].join(", ")}, and the modules of registered plugins.`,
+        `${[...BOKEHJS_MODULES.keys(), ...providedModules.keys()].join(", ")}, and the modules of registered plugins.`,
     ),
     {code: "MODULE_NOT_FOUND"},
   )

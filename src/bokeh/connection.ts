@@ -11,7 +11,7 @@ import type {Message} from "@bokeh/bokehjs/build/js/lib/protocol/message.js"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {unknownModels} from "./failures.js"
-import {loadModelsFor, prepareModelsForPatch} from "./load-models.js"
+import {loadModelsFor, prepareModelsForPatch, type CustomModels} from "./load-models.js"
 
 export type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
 
@@ -38,8 +38,12 @@ export class SdkConnection extends ClientConnection {
   readonly #inbox: Message<unknown>[] = []
   #loading = false
 
-  constructor(url: string, token: string, query: string) {
+  /** How this connection loads custom model code (extensions, inline models) for its document and patches. */
+  readonly customModels: CustomModels
+
+  constructor(url: string, token: string, query: string, customModels: CustomModels) {
     super(url, token, query)
+    this.customModels = customModels
     this.closed = new Promise((resolve) => (this.#markClosed = resolve))
   }
 
@@ -48,7 +52,7 @@ export class SdkConnection extends ClientConnection {
     // The server sends patches only after the document; from here on none may be dropped while code loads.
     this.#documentPulled = true
     this.onDocument?.(reply.doc_json)
-    await loadModelsFor(reply.doc_json)
+    await loadModelsFor(reply.doc_json, this.customModels)
     return reply
   }
 
@@ -113,7 +117,7 @@ export class SdkConnection extends ClientConnection {
       try {
         const loading =
           message.msgtype() === "PATCH-DOC"
-            ? prepareModelsForPatch(message.content, this.session.document.resolver)
+            ? prepareModelsForPatch(message.content, this.session.document.resolver, this.customModels)
             : null
         if (loading != null) {
           this.#loading = true

@@ -145,6 +145,36 @@ describe("unknownModels", () => {
     expect(error.message).toMatch(
       /^The document uses model types that BokehJS 3\.9\.2 cannot resolve: Gauge, panel\.models\.Card\./,
     )
-    expect(error.message).toContain("load that library's JavaScript")
+    expect(error.message).toContain("install its Python package where the server runs")
+    expect(error.message).toContain("call publish_models(curdoc())")
+  })
+
+  it("names the URLs tried, or says that extension loading is off", () => {
+    const tried = unknownModels(["x.Hello"], "3.9.2", {
+      failed: ["http://h:5006/static/extensions/x/x.min.js", "http://h:5006/static/extensions/x/x.js"],
+      loaded: [],
+      ranInline: false,
+    })
+    expect(tried.message).toContain(
+      "Their code is not at http://h:5006/static/extensions/x/x.min.js, http://h:5006/static/extensions/x/x.js " +
+        "(tried on the app's server).",
+    )
+    const inline = unknownModels(["InlineHello"], "3.9.2", {failed: [], loaded: [], ranInline: true})
+    expect(inline.message).toContain("published inline model code ran but did not register them")
+    const threw = unknownModels(["panel.models.Card"], "3.9.2", {
+      failed: [],
+      loaded: ["http://h:5006/static/extensions/panel/panel.min.js"],
+      ranInline: false,
+    })
+    expect(threw.message).toContain(
+      "cannot resolve: panel.models.Card. http://h:5006/static/extensions/panel/panel.min.js loaded but did not " +
+        "register them",
+    )
+    const off = unknownModels(["x.Hello"], "3.9.2", "off")
+    expect(off.message).toBe(
+      "The document uses model types that BokehJS 3.9.2 cannot resolve: x.Hello. Extension loading is off " +
+        '(extensions="none"), so their code from the Bokeh server was not loaded: remove extensions="none" to ' +
+        "load it, or use an app built from Bokeh's own models.",
+    )
   })
 })

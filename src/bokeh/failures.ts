@@ -185,11 +185,39 @@ export function versionMismatch(serverVersion: string, bokehJsVersion: string): 
   )
 }
 
-export function unknownModels(types: string[], bokehJsVersion: string): BokehSessionError {
+/** What the element did about types BokehJS could not resolve, for the message. */
+export type ExtensionOutcome = {failed: readonly string[]; loaded: readonly string[]; ranInline: boolean} | "off" | null
+
+export function unknownModels(
+  types: string[],
+  bokehJsVersion: string,
+  outcome: ExtensionOutcome = null,
+): BokehSessionError {
+  const what = `The document uses model types that BokehJS ${bokehJsVersion} cannot resolve: ${types.join(", ")}.`
+  if (outcome === "off") {
+    return new BokehSessionError(
+      "unknown-model",
+      `${what} Extension loading is off (extensions="none"), so their code from the Bokeh server was not ` +
+        `loaded: remove extensions="none" to load it, or use an app built from Bokeh's own models.`,
+    )
+  }
+  const loaded =
+    outcome != null && outcome.loaded.length > 0
+      ? ` ${outcome.loaded.join(", ")} loaded but did not register them (the browser console has its error, e.g. ` +
+        `a Bokeh.require of a module this build lacks: see docs/errors.md#the-bokeh-global).`
+      : ""
+  const tried =
+    outcome != null && outcome.failed.length > 0
+      ? ` Their code is not at ${outcome.failed.join(", ")} (tried on the app's server).`
+      : outcome?.ranInline === true
+        ? ` The app's published inline model code ran but did not register them (see the browser console).`
+        : ""
   return new BokehSessionError(
     "unknown-model",
-    `The document uses model types that BokehJS ${bokehJsVersion} cannot resolve: ${types.join(", ")}. ` +
-      `They come from a Bokeh extension or a library such as Panel: load that library's JavaScript in the page ` +
-      `before the element connects, or use an app built from Bokeh's own models.`,
+    `${what}${loaded}${tried} If they come from a packaged extension (or Panel), install its Python package where the ` +
+      `server runs and import it in the app; the server serves /static/extensions/<package>/ only after the app ` +
+      `calls publish_models(curdoc()) (python/bokeh_session_models.py) or after it rendered an app page. If they ` +
+      `are inline TypeScript models (__implementation__), call publish_models(curdoc()) in the app after ` +
+      `defining them. See docs/errors.md#unknown-model.`,
   )
 }

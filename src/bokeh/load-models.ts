@@ -10,6 +10,7 @@ import {default_provider} from "@bokeh/bokehjs/build/js/lib/models/text/provider
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
 import {BokehSessionError, loaded} from "../core/errors.js"
 import {unknownModels} from "./failures.js"
+import {readPublishedModels, type PublishedModels} from "./published.js"
 import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "../core/bundles.js"
 import {TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 
@@ -24,9 +25,20 @@ export interface TypeResolver {
   get(name: string): unknown
 }
 
-/** Registers the widget and table models the first document needs, loading their code only then. */
-export async function loadModelsFor(docJson: unknown): Promise<void> {
-  await prepare(docJson, default_resolver, true)
+/** How one connection loads the code of types that neither BokehJS nor its optional bundles have. */
+export interface CustomModels {
+  /** False for extensions="none": nothing is loaded, such types are `unknown-model` at once. */
+  readonly enabled: boolean
+  /** The app URL (`http://host:5006/app`): custom model code comes from its origin only. */
+  readonly appUrl: string
+  /** What the app published (python/bokeh_session_models.py), from the first document or a later patch. */
+  published: PublishedModels | null
+  warn(message: string): void
+}
+
+/** Registers the models the first document needs (widgets, tables, extensions), loading their code only then. */
+export async function loadModelsFor(docJson: unknown, custom: CustomModels): Promise<void> {
+  await prepare(docJson, default_resolver, true, custom)
 }
 
 /**
@@ -34,11 +46,20 @@ export async function loadModelsFor(docJson: unknown): Promise<void> {
  * at once, in the same task, as BokehJS would), else a promise that settles once it is. Throws (or rejects
  * with) `unknown-model` for types that nothing resolves, before anything is applied.
  */
-export function prepareModelsForPatch(patch: unknown, resolver: TypeResolver): Promise<void> | null {
-  return prepare(patch, resolver, false)
+export function prepareModelsForPatch(
+  patch: unknown,
+  resolver: TypeResolver,
+  custom: CustomModels,
+): Promise<void> | null {
+  return prepare(patch, resolver, false, custom)
 }
 
-function prepare(json: unknown, resolver: TypeResolver, isDocument: boolean): Promise<void> | null {
+function prepare(
+  json: unknown,
+  resolver: TypeResolver,
+  isDocument: boolean,
+  custom: CustomModels,
+): Promise<void> | null {
   const types = [...referencedModelTypes(json)]
   const missing = (): string[] => types.filter((name) => resolver.get(name) == null)
   // Every type that neither the core nor the document's own definitions provide comes from the widgets bundle,
@@ -75,7 +96,23 @@ function prepare(json: unknown, resolver: TypeResolver, isDocument: boolean): Pr
     check()
     return null
   }
-  return Promise.all(loads).then(check)
+  return Promise.all(loads).then(async () => {
+    const unknown = missing()
+    if (unknown.length === 0) {
+      return
+    }
+    if (!custom.enabled) {
+      throw unknownModels(unknown, bokehJsVersion, "off")
+    }
+    // Read only now: most documents and patches have no custom models, and a walk of a large patch costs time.
+    custom.published = readPublishedModels(json) ?? custom.published
+    const {loadExtensions} = await import("./extensions.js")
+    const outcome = await loadExtensions(missing, custom)
+    const still = missing()
+    if (still.length > 0) {
+      throw unknownModels(still, bokehJsVersion, outcome)
+    }
+  })
 }
 
 /** Whether this module, not a real failure, set BokehJS's MathJax provider to "failed". */

@@ -36,6 +36,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @attr arguments - A JSON object (`{"N":"10"}`) or a query string (`N=10&color=red`). A live app (`live_arguments`) takes a change in its running session and may set them itself.
  * @attr token - A session token minted by a backend; minted here (unsigned) when absent. A token set as the property is not reflected.
  * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000; read at the next connect).
+ * @attr extensions - `none`: load no custom model code (extension bundles, inline models) from the server. Default `auto` (read at the next connect).
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect; read at the next connect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
@@ -67,6 +68,7 @@ export class BokehSessionElement extends LitElement {
     timeout: {type: Number, reflect: true},
     reconnectTimeout: {type: Number, reflect: true, attribute: "reconnect-timeout"},
     tokenProvider: {attribute: false},
+    extensions: {},
     arguments: {
       attribute: "arguments",
       reflect: true,
@@ -97,6 +99,8 @@ export class BokehSessionElement extends LitElement {
   declare timeout: number | null
   /** Milliseconds to keep reconnecting after a loss (default 300000; 0 disables reconnecting); read at the next loss. */
   declare reconnectTimeout: number | null
+  /** `"none"` turns off loading custom model code from the Bokeh server (it runs that server's JavaScript here). */
+  declare extensions: string | null
 
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
@@ -129,6 +133,7 @@ export class BokehSessionElement extends LitElement {
         tokenProvider: this.tokenProvider,
         timeout: this.timeout,
         reconnectTimeout: this.reconnectTimeout,
+        extensions: this.extensions,
       }),
       createRootsContainer: async () => {
         await this.updateComplete

@@ -42,6 +42,7 @@ export interface SessionInputs {
   tokenProvider: TokenProvider | null
   timeout: number | null
   reconnectTimeout: number | null
+  extensions?: string | null
 }
 
 /** How the lifecycle reaches its element. */

@@ -65,6 +65,26 @@ describe("the URL budget counts the token", () => {
   })
 })
 
+describe("planSession: extensions", () => {
+  it('is "auto" unless "none" is asked for (an empty attribute counts as unset)', () => {
+    expect(planSession("http://host/app").extensions).toBe("auto")
+    expect(planSession("http://host/app", {extensions: ""}).extensions).toBe("auto")
+    expect(planSession("http://host/app", {extensions: null}).extensions).toBe("auto")
+    expect(planSession("http://host/app", {extensions: "none"}).extensions).toBe("none")
+  })
+
+  it("refuses anything else before any network use, with the values it takes", () => {
+    let error: BokehSessionError | null = null
+    try {
+      planSession("http://host/app", {extensions: "off"})
+    } catch (thrown) {
+      error = thrown as BokehSessionError
+    }
+    expect(error?.code).toBe("invalid-option")
+    expect(error?.message).toBe('extensions must be "auto" or "none", got "off": e.g. extensions="none".')
+  })
+})
+
 describe("planSession: options", () => {
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
     "timeout %s is invalid-option, naming the value",

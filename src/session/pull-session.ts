@@ -50,6 +50,11 @@ export interface PullSessionOptions {
   /** Milliseconds to wait for the document before failing with code `timeout`. */
   timeout?: number | null
   /**
+   * "auto" (default): load the code of custom models from the app's Bokeh server (packaged extensions' bundles,
+   * inline TypeScript models the app published), which runs that server's JavaScript in the page. "none": never.
+   */
+  extensions?: string | null
+  /**
    * Aborts the connect; the promise then rejects at once with the signal's reason. The socket, if one is open,
    * is closed when the server answers it (closing earlier would leave the session on the server).
    */
@@ -77,6 +82,7 @@ export interface SessionPlan {
   arguments: NormalizedArguments
   query: string
   timeoutMs: number
+  extensions: "auto" | "none"
 }
 
 /** The token for one connect, and the session id inside it. */
@@ -125,12 +131,19 @@ export function planSession(url: string, options: PullSessionOptions = {}): Sess
       `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
     )
   }
+  const extensions = options.extensions || "auto"
+  if (extensions !== "auto" && extensions !== "none") {
+    throw new BokehSessionError(
+      "invalid-option",
+      `extensions must be "auto" or "none", got ${JSON.stringify(extensions)}: e.g. extensions="none".`,
+    )
+  }
   const query = encodeArguments(args)
   if (options.tokenProvider == null && options.token != null && options.token !== "") {
     parseToken(options.token.trim())
     checkRequestSize(query, options.token.trim())
   }
-  return {url, websocketUrl, arguments: args, query, timeoutMs}
+  return {url, websocketUrl, arguments: args, query, timeoutMs, extensions}
 }
 
 /**
@@ -220,6 +233,7 @@ export async function openPlannedSession(
       tokenMinted: credentials.minted,
       query: plan.query,
       timeoutMs: plan.timeoutMs,
+      extensions: plan.extensions,
       signal: options.signal,
       onDisconnect: (info) => {
         channel?.close(unanswered("the connection was lost"))
