@@ -5,7 +5,7 @@
  * BokehJS without being sent back, so the app never hears its own changes again.
  */
 import type {Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
-import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
+import type {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
 import type {NormalizedArguments} from "../core/arguments.js"
 import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
 import {parseLiveState, requestPayload, type LiveState} from "../session/live-arguments.js"
@@ -33,9 +33,9 @@ function readEcho(source: ColumnSource): EchoedArguments | null {
  * an echo (the adapter warns), and so without live arguments. Document.get_model_by_name throws on a duplicate.
  */
 function onlyModelNamed(document: Document, name: string): Model | null {
-  const named = [...document.all_models].filter(
-    (model): model is Model => model instanceof Model && model.name === name,
-  )
+  // By name only, with no value import of BokehJS: this module ships in the session chunk, which must not load
+  // BokehJS's core statically (every model of a document is a Model).
+  const named = [...document.all_models].filter((model) => (model as Model).name === name) as Model[]
   return named.length === 1 ? named[0]! : null
 }
 

@@ -164,6 +164,16 @@ test("dist/bokeh-session.js and its static imports stay within 10 KB gzip", () =
       "A static import probably pulled later code in: load it with import() (see the tier test above).",
   )
   // The closure must not include the lazily loaded code at all, whatever its size.
-  const lazy = files.filter((file) => /bokehjs|lifecycle|pull-session/.test(file))
+  const lazy = files.filter((file) => /bokehjs|session-|extensions/.test(file))
   assert.deepEqual(lazy, [], `the first script statically imports lazily loaded chunks: ${lazy.join(", ")}`)
+})
+
+test("the session code loads without BokehJS: its chunk imports no BokehJS chunk statically", () => {
+  // The session code must be able to run (status `connecting`, token, errors) while BokehJS is still on its way;
+  // a value import of BokehJS in a module the bundler puts in the session chunk would chain it to BokehJS's core.
+  const chunks = readdirSync(join(root, "dist/chunks")).filter((file) => /^session-[\w-]+\.js$/.test(file))
+  assert.equal(chunks.length, 1, `expected one session chunk in dist/chunks, found: ${chunks.join(", ")}`)
+  const closure = staticClosure(`chunks/${chunks[0]}`)
+  const bokehJs = closure.filter((file) => /bokehjs|extensions/.test(file))
+  assert.deepEqual(bokehJs, [], `the session chunk statically imports BokehJS: ${bokehJs.join(", ")}`)
 })
