@@ -76,13 +76,15 @@ export function documentUsesMath(docJson: unknown): boolean {
   return found
 }
 
-/** The model type names a serialized document refers to, less the ones it defines itself (`defs`). */
-export function referencedModelTypes(docJson: unknown): Set<string> {
-  const referenced = new Set<string>()
-  const defined = new Set<string>()
+/**
+ * Calls `visit` once for every object of a serialized document or message (arrays are walked, buffers skipped), until
+ * it returns true.
+ */
+export function forEachJsonObject(json: unknown, visit: (record: Record<string, unknown>) => boolean | void): void {
   const seen = new Set<object>()
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== "object" || seen.has(node)) {
+  let stopped = false
+  const walk = (node: unknown): void => {
+    if (stopped || node === null || typeof node !== "object" || seen.has(node)) {
       return
     }
     seen.add(node)
@@ -90,10 +92,26 @@ export function referencedModelTypes(docJson: unknown): Set<string> {
       return
     }
     if (Array.isArray(node)) {
-      node.forEach(visit)
+      node.forEach(walk)
       return
     }
     const record = node as Record<string, unknown>
+    if (visit(record) === true) {
+      stopped = true
+      return
+    }
+    for (const value of Object.values(record)) {
+      walk(value)
+    }
+  }
+  walk(json)
+}
+
+/** The model type names a serialized document refers to, less the ones it defines itself (`defs`). */
+export function referencedModelTypes(docJson: unknown): Set<string> {
+  const referenced = new Set<string>()
+  const defined = new Set<string>()
+  forEachJsonObject(docJson, (record) => {
     if (typeof record.name === "string") {
       if (record.type === "object") {
         referenced.add(record.name)
@@ -101,11 +119,7 @@ export function referencedModelTypes(docJson: unknown): Set<string> {
         defined.add(record.name)
       }
     }
-    for (const value of Object.values(record)) {
-      visit(value)
-    }
-  }
-  visit(docJson)
+  })
   for (const name of defined) {
     referenced.delete(name)
   }

@@ -3,6 +3,7 @@
  * `bokeh-session-models` in the document, read from the document's JSON because it must run before the rest of the
  * document can be deserialized. Pure: no BokehJS, no DOM.
  */
+import {forEachJsonObject} from "./models.js"
 
 export const MODELS_SOURCE_NAME = "bokeh-session-models"
 
@@ -62,31 +63,17 @@ export function packageOf(type: string): string | null {
 }
 
 function findModelsSource(docJson: unknown): {data: unknown} | null {
-  const seen = new Set<object>()
   let found: {data: unknown} | null = null
-  const visit = (node: unknown): void => {
-    if (found != null || node === null || typeof node !== "object" || seen.has(node)) {
-      return
-    }
-    seen.add(node)
-    if (ArrayBuffer.isView(node) || node instanceof ArrayBuffer) {
-      return
-    }
-    if (Array.isArray(node)) {
-      node.forEach(visit)
-      return
-    }
-    const record = node as Record<string, unknown>
+  forEachJsonObject(docJson, (record) => {
     if (record.type === "object" && record.name === "ColumnDataSource") {
       const attributes = entriesOf(record.attributes)
       if (attributes.get("name") === MODELS_SOURCE_NAME) {
         found = {data: attributes.get("data")}
-        return
+        return true
       }
     }
-    Object.values(record).forEach(visit)
-  }
-  visit(docJson)
+    return false
+  })
   return found
 }
 
