@@ -7,7 +7,7 @@ import {openBokehEmbed} from "./support/bokeh-embed.js"
 import {delimiter, join} from "node:path"
 import {EXTENSIONS_DIR} from "../scripts/lib/bokeh-extensions.mjs"
 import {ROOT} from "../scripts/lib/python-env.mjs"
-import {appUrl, bokehOrigin, openBlankPage, recordedEvents} from "./support/helpers.js"
+import {appUrl, bokehOrigin, fatalAfterTrigger, openBlankPage, recordedEvents} from "./support/helpers.js"
 import {startDedicatedServer} from "./support/servers.js"
 
 /** Adds an element for `app` with `extensions` (unset when undefined) and a generous connect timeout. */
@@ -166,18 +166,7 @@ test('extensions="none" loads nothing and fails with unknown-model, for the docu
   expect(message).toContain('Extension loading is off (extensions="none")')
 
   // The same through pullSession, for a type that a patch brings after the first render.
-  const fatal = await page.evaluate(async (url) => {
-    const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
-    let reportFatal!: (error: {code: string; message: string}) => void
-    const reported = new Promise<{code: string; message: string}>((resolve) => (reportFatal = resolve))
-    const pulled = await pullSession(url, {extensions: "none", onFatal: reportFatal})
-    const container = document.createElement("div")
-    document.body.append(container)
-    await pulled.render(container)
-    pulled.document.get_model_by_name("trigger").text = "late"
-    const {code, message} = await reported
-    return {code, message}
-  }, appUrl("late_extension"))
+  const fatal = await fatalAfterTrigger(page, "late_extension", "late", {extensions: "none"})
   expect(fatal.code).toBe("unknown-model")
   expect(fatal.message).toContain("cannot resolve: acc_pkg_ext.Hello.")
   expect(fatal.message).toContain('Extension loading is off (extensions="none")')

@@ -5,8 +5,8 @@ import {expect, test, type Page} from "@playwright/test"
 import {openBokehEmbed} from "./support/bokeh-embed.js"
 import {
   addElement,
-  appUrl,
   bokehJsCounts,
+  fatalAfterTrigger,
   openBlankPage,
   recordedEvents,
   trackWebSockets,
@@ -64,19 +64,8 @@ test("models added 1.5 s after the start render as under Bokeh's own embed", asy
 test("a type nothing resolves, arriving after the start, ends the session with unknown-model", async ({page}) => {
   const sockets = trackWebSockets(page)
   await openBlankPage(page)
-  const fatal = await page.evaluate(async (url) => {
-    const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
-    let reportFatal!: (error: {code: string; message: string}) => void
-    const reported = new Promise<{code: string; message: string}>((resolve) => (reportFatal = resolve))
-    const pulled = await pullSession(url, {onFatal: reportFatal})
-    const container = document.createElement("div")
-    document.body.append(container)
-    await pulled.render(container)
-    // The app answers this change by adding a model of a type the page has no code for.
-    pulled.document.get_model_by_name("trigger").text = "add the unknown model"
-    const {code, message} = await reported
-    return {code, message}
-  }, appUrl("late_unknown_model"))
+  // The app answers this change by adding a model of a type the page has no code for.
+  const fatal = await fatalAfterTrigger(page, "late_unknown_model", "add the unknown model")
   expect(fatal.code).toBe("unknown-model")
   expect(fatal.message).toContain("LateGauge")
   // Everything the session opened is closed: the socket, the document, the views.

@@ -77,3 +77,30 @@ export function bokehJsCounts(page: Page): Promise<{documents: number; rootViews
     return module.inspectBokehJs()
   })
 }
+
+/**
+ * Opens `app` with pullSession (plus `options`), renders it, sets the text of its `trigger` model, to which the app
+ * answers with a patch, and returns what the session reported to `onFatal` for that patch.
+ */
+export function fatalAfterTrigger(
+  page: Page,
+  app: string,
+  trigger: string,
+  options: Record<string, unknown> = {},
+): Promise<{code: string; message: string}> {
+  return page.evaluate(
+    async ({url, trigger, options}) => {
+      const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
+      let reportFatal!: (error: {code: string; message: string}) => void
+      const reported = new Promise<{code: string; message: string}>((resolve) => (reportFatal = resolve))
+      const pulled = await pullSession(url, {...options, onFatal: reportFatal})
+      const container = document.createElement("div")
+      document.body.append(container)
+      await pulled.render(container)
+      pulled.document.get_model_by_name("trigger").text = trigger
+      const {code, message} = await reported
+      return {code, message}
+    },
+    {url: appUrl(app), trigger, options},
+  )
+}
