@@ -3,6 +3,7 @@
 // aborted by the browser (Playwright routes the static server's file, not the Bokeh server), then let through.
 import {expect, test, type Page} from "@playwright/test"
 import {addElement, appUrl, openBlankPage, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {startDedicatedServer} from "./support/servers.js"
 
 /** Makes the browser's requests for matching dist/ chunks fail; returns the URLs it refused, and a way to stop. */
 async function refuseChunks(page: Page, pattern: string): Promise<{refused: string[]; allow: () => Promise<void>}> {
@@ -52,19 +53,35 @@ test("load-failed: the session code cannot be fetched; the error names it, and r
   ).toEqual({N: ["1"]})
 })
 
-test("load-failed: BokehJS cannot be fetched; the socket is never opened, and restart() connects", async ({page}) => {
-  const sockets = trackWebSockets(page)
-  const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-core-*.js")
-  await openBlankPage(page)
-  await addElement(page, {id: "nobokehjs"})
-  const {code, message} = await loadFailure(page, "nobokehjs")
-  expect(code).toBe("load-failed")
-  expect(chunks.refused.length).toBeGreaterThan(0)
-  expect(message).toContain(chunks.refused[0])
-  expect(sockets).toHaveLength(0)
+test("load-failed: BokehJS cannot be fetched; the socket opened meanwhile is closed and leaves no server session", async ({
+  page,
+}) => {
+  // The socket opens while BokehJS loads (src/session/session-socket.ts): when BokehJS then fails to load, the socket
+  // must be closed, and only after the server's ACK, or the server would keep the session forever.
+  const dedicated = await startDedicatedServer()
+  try {
+    const sockets = trackWebSockets(page)
+    const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-core-*.js")
+    await openBlankPage(page)
+    await page.evaluate((url) => {
+      const element = document.createElement("bokeh-session")
+      element.id = "nobokehjs"
+      element.url = url
+      document.body.append(element)
+    }, dedicated.url("echo"))
+    const {code, message} = await loadFailure(page, "nobokehjs")
+    expect(code).toBe("load-failed")
+    expect(chunks.refused.length).toBeGreaterThan(0)
+    expect(message).toContain(chunks.refused[0])
+    expect(sockets).toHaveLength(1)
+    await expect.poll(() => sockets[0]!.isClosed()).toBe(true)
+    await dedicated.statsWhere((stats) => stats.clients === 0 && stats.sessions === 0)
 
-  await chunks.allow()
-  await restartAndConnect(page, "nobokehjs")
+    await chunks.allow()
+    await restartAndConnect(page, "nobokehjs")
+  } finally {
+    await dedicated.stop()
+  }
 })
 
 test("load-failed: the widgets bundle a document needs cannot be fetched; the socket is closed", async ({page}) => {

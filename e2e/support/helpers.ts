@@ -104,3 +104,25 @@ export function fatalAfterTrigger(
     {url: appUrl(app), trigger, options},
   )
 }
+
+/** Holds back BokehJS's core chunk until `release()`: an element stays connecting, its document not yet shown. */
+export async function holdBokehJs(page: Page): Promise<() => void> {
+  let release = (): void => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/dist\/chunks\/bokehjs-core-[\w-]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+/** The msgtype of every Bokeh protocol header frame a socket sends (PULL-DOC-REQ, PATCH-DOC, ...), in order. */
+export function sentMessageTypes(socket: WebSocket): string[] {
+  const types: string[] = []
+  socket.on("framesent", ({payload}) => {
+    if (typeof payload === "string" && payload.includes('"msgtype"')) {
+      types.push((JSON.parse(payload) as {msgtype: string}).msgtype)
+    }
+  })
+  return types
+}

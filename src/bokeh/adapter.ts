@@ -23,6 +23,7 @@ import {
 import {probeServer} from "./probe.js"
 import {SdkConnection} from "./connection.js"
 import {installBokehGlobal} from "./bokeh-global.js"
+import type {SessionSocket} from "../session/session-socket.js"
 
 export {bokehJsVersion}
 export type {ClientSession, Document, DisconnectInfo}
@@ -38,6 +39,8 @@ export function countBokehJsObjects(): {documents: number; rootViews: number} {
 export interface OpenSessionOptions {
   websocketUrl: string
   token: string
+  /** The session's websocket, opened with this URL, query and token before BokehJS loaded. */
+  socket: SessionSocket
   tokenMinted: boolean
   query: string
   timeoutMs: number
@@ -73,15 +76,21 @@ export interface OpenedSession {
 export async function openSession(options: OpenSessionOptions): Promise<OpenedSession> {
   const {websocketUrl, token, query, timeoutMs, signal} = options
   const context: FailureContext = {websocketUrl, pageHost: location.host, tokenMinted: options.tokenMinted}
-  const connection = new SdkConnection(websocketUrl, token, query, {
-    enabled: options.extensions !== "none",
-    appUrl: appUrlOf(websocketUrl),
-    published: null,
-    warn: (message) => {
-      console.warn(`bokeh-session: ${message}`)
-      options.onWarning?.(message)
+  const connection = new SdkConnection(
+    websocketUrl,
+    token,
+    query,
+    {
+      enabled: options.extensions !== "none",
+      appUrl: appUrlOf(websocketUrl),
+      published: null,
+      warn: (message) => {
+        console.warn(`bokeh-session: ${message}`)
+        options.onWarning?.(message)
+      },
     },
-  })
+    options.socket,
+  )
   let serverVersion: string | null = null
   connection.onDocument = (docJson) => {
     serverVersion = docJson.version ?? null

@@ -12,12 +12,9 @@ import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {unknownModels} from "./failures.js"
 import {loadModelsFor, prepareModelsForPatch, type CustomModels} from "./load-models.js"
+import type {SessionSocket} from "../session/session-socket.js"
 
 export type DocJson = Awaited<ReturnType<ClientConnection["_pull_doc_json"]>>["doc_json"]
-
-/** How long an abandoned connect may wait for the server's ACK before its socket is closed anyway. */
-const ACK_WAIT_CONNECTING_MS = 5_000
-const ACK_WAIT_OPEN_MS = 60_000
 
 /** BokehJS's message when a patch names a type its resolver does not know. */
 const UNRESOLVED_TYPE = /could not resolve type '([^']+)'/
@@ -27,11 +24,8 @@ export class SdkConnection extends ClientConnection {
   onDocument: ((docJson: DocJson) => void) | null = null
   /** Called once when a message after the document cannot be applied; the owner then closes everything. */
   onFatal: ((error: unknown) => void) | null = null
-  /** Settles when the socket has closed (or never existed once close() ran). */
-  readonly closed: Promise<void>
-  #markClosed!: () => void
-  #acked = false
-  #closeOnAck = false
+  /** The socket this connection takes, opened before BokehJS loaded (see SessionSocket). */
+  readonly #sessionSocket: SessionSocket
   /** Set once the document arrived: the messages after it are the live document's changes. */
   #documentPulled = false
   /** Messages after the document, in arrival order, applied one by one once the code each needs is loaded. */
@@ -41,19 +35,75 @@ export class SdkConnection extends ClientConnection {
   /** How this connection loads custom model code (extensions, inline models) for its document and patches. */
   readonly customModels: CustomModels
 
-  constructor(url: string, token: string, query: string, customModels: CustomModels) {
+  constructor(url: string, token: string, query: string, customModels: CustomModels, socket: SessionSocket) {
     super(url, token, query)
     this.customModels = customModels
-    this.closed = new Promise((resolve) => (this.#markClosed = resolve))
+    this.#sessionSocket = socket
+  }
+
+  /** Settles when the socket has closed. */
+  get closed(): Promise<void> {
+    return this.#sessionSocket.closed
+  }
+
+  /**
+   * BokehJS's connect, on the socket that is already open (or opening): the events it heard so far go to BokehJS's
+   * handlers in order, then the handlers are set, within one task, so none is missed.
+   */
+  override connect(): Promise<ClientSession> {
+    if (this.closed_permanently) {
+      return Promise.reject(new Error("Cannot connect() a closed ClientConnection"))
+    }
+    if (this.socket != null) {
+      return Promise.reject(new Error("Already connected"))
+    }
+    this._current_handler = null
+    this._pending_replies.clear()
+    this._pending_messages = []
+    const {socket} = this.#sessionSocket
+    this.socket = socket
+    return new Promise((resolve, reject) => {
+      const handlers: Record<string, (event: Event) => void> = {
+        open: () => this._on_open(resolve, reject),
+        message: (event) => this._on_message(event as MessageEvent),
+        close: (event) => this._on_close(event as CloseEvent, reject),
+        error: () => this._on_error(reject),
+      }
+      for (const event of this.#sessionSocket.take()) {
+        handlers[event.type]!(event)
+      }
+      socket.onopen = handlers.open!
+      socket.onmessage = handlers.message!
+      socket.onclose = handlers.close!
+      socket.onerror = handlers.error!
+    })
   }
 
   protected override async _pull_doc_json(): ReturnType<ClientConnection["_pull_doc_json"]> {
-    const reply = await super._pull_doc_json()
+    const requested = this.#sessionSocket.documentRequestId
+    const reply = requested == null ? await super._pull_doc_json() : await this.#requestedDocument(requested)
     // The server sends patches only after the document; from here on none may be dropped while code loads.
     this.#documentPulled = true
     this.onDocument?.(reply.doc_json)
     await loadModelsFor(reply.doc_json, this.customModels)
     return reply
+  }
+
+  /**
+   * The reply to the document request the session socket sent on the ACK: registered as BokehJS's send_with_reply
+   * does, synchronously, so the reply's frames (replayed right after the ACK's, see connect) find it.
+   */
+  async #requestedDocument(msgid: string): ReturnType<ClientConnection["_pull_doc_json"]> {
+    const reply = await new Promise<Message<{doc?: DocJson}>>((resolve, reject) =>
+      this._pending_replies.set(msgid, {resolve: resolve as (message: Message<unknown>) => void, reject}),
+    )
+    if (reply.msgtype() === "ERROR") {
+      throw new Error(`Error reply ${(reply.content as {text?: string}).text}`)
+    }
+    if (reply.content.doc == null) {
+      throw new Error("No 'doc' field in PULL-DOC-REPLY")
+    }
+    return {doc_json: reply.content.doc, buffers: reply.buffers}
   }
 
   /**
@@ -150,24 +200,13 @@ export class SdkConnection extends ClientConnection {
     onFatal?.(unresolved == null ? error : unknownModels([unresolved[1]!], bokehJsVersion))
   }
 
-  protected override _on_open(
-    resolve: (session: ClientSession) => void,
-    reject: (error: Error | string) => void,
-  ): void {
-    super._on_open(resolve, reject)
-    if (this.#closeOnAck) {
-      this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
-    }
-  }
-
   protected override _awaiting_ack_handler(
     message: Message<unknown>,
     resolve: (session: ClientSession) => void,
     reject: (error: Error | string) => void,
   ): void {
-    this.#acked = message.msgtype() === "ACK"
-    if (this.#closeOnAck) {
-      this.socket?.close(1000, "closed by bokeh-session")
+    if (this.closed_permanently) {
+      // Abandoned before the ACK: the session socket closes on this message (see SessionSocket.abandon).
       reject(new Error("The connection has been closed"))
     } else {
       super._awaiting_ack_handler(message, resolve, reject)
@@ -178,7 +217,6 @@ export class SdkConnection extends ClientConnection {
     const live = this.session != null && !this.closed_permanently
     super._on_close(event, reject)
     this.#inbox.length = 0
-    this.#markClosed()
     if (live) {
       this.closed_permanently = true
       this.onDisconnect?.({code: event.code, reason: event.reason})
@@ -199,33 +237,6 @@ export class SdkConnection extends ClientConnection {
       return
     }
     this.closed_permanently = true
-    const socket = this.socket
-    if (socket == null) {
-      this.#markClosed()
-      return
-    }
-    if (this.#acked || socket.readyState >= WebSocket.CLOSING) {
-      socket.close(1000, "closed by bokeh-session")
-      return
-    }
-    // Bokeh's server registers a websocket's connection just before it sends the ACK; a socket that closes
-    // earlier runs the server's on_close first, and the connection and its session then live forever (seen as
-    // "N clients connected" that never drops). So an abandoned connect closes on the ACK, not before.
-    this.#closeOnAck = true
-    if (socket.readyState === WebSocket.CONNECTING) {
-      this.#closeLater(ACK_WAIT_CONNECTING_MS, WebSocket.CONNECTING)
-    } else {
-      this.#closeLater(ACK_WAIT_OPEN_MS, WebSocket.OPEN)
-    }
-  }
-
-  /** Closes the socket after `ms` if it is still in `state`: a server that never upgrades or never acknowledges. */
-  #closeLater(ms: number, state: number): void {
-    const socket = this.socket
-    setTimeout(() => {
-      if (socket?.readyState === state) {
-        socket.close(1000, "closed by bokeh-session")
-      }
-    }, ms)
+    this.#sessionSocket.abandon()
   }
 }

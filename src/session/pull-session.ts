@@ -11,6 +11,7 @@ import {asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
 import {checkRequestSize} from "./request-size.js"
+import {SessionSocket} from "./session-socket.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
 import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
@@ -220,16 +221,21 @@ export async function openPlannedSession(
   let channel: LiveArgumentsChannel | null = null
   let opened: Awaited<ReturnType<typeof import("../bokeh/adapter.js").openSession>>
   let linkLiveArguments: typeof import("../bokeh/live.js").linkLiveArguments
+  let socket: SessionSocket | null = null
+  let handedOver = false
   try {
-    const [{openSession}, live] = await Promise.all([
-      loaded(import("../bokeh/adapter.js")),
-      loaded(import("../bokeh/live.js")),
-    ])
+    // The socket opens now, so the server creates the session while BokehJS loads; the adapter takes it over.
+    socket = new SessionSocket(plan.websocketUrl, plan.query, credentials.token)
+    const [{openSession}, live] = await untilAborted(
+      Promise.all([loaded(import("../bokeh/adapter.js")), loaded(import("../bokeh/live.js"))]),
+      options.signal,
+    )
     linkLiveArguments = live.linkLiveArguments
-    options.signal?.throwIfAborted()
+    handedOver = true
     opened = await openSession({
       websocketUrl: plan.websocketUrl,
       token: credentials.token,
+      socket,
       tokenMinted: credentials.minted,
       query: plan.query,
       timeoutMs: plan.timeoutMs,
@@ -247,6 +253,12 @@ export async function openPlannedSession(
       onAbandoned: options.onAbandoned,
     })
   } catch (error) {
+    if (socket != null && !handedOver) {
+      socket.abandon()
+      if (options.signal?.aborted === true) {
+        options.onAbandoned?.(socket.closed)
+      }
+    }
     throw options.signal?.aborted === true ? error : asSessionError(error)
   }
   const link = linkLiveArguments(opened.document, (state, echo) => channel?.receive(state, echo))
@@ -287,6 +299,19 @@ export async function openPlannedSession(
       opened.close()
     },
   }
+}
+
+/** `work`, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal == null) {
+    return work
+  }
+  signal.throwIfAborted()
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    signal.addEventListener("abort", onAbort, {once: true})
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort))
+  })
 }
 
 function unanswered(why: string): BokehSessionError {

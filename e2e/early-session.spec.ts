@@ -1,0 +1,81 @@
+// The session starts while BokehJS loads (src/session/session-socket.ts): the websocket opens as soon as the token
+// and URL are known, the document is requested on the server's ACK, and BokehJS's connection takes over the socket
+// and what it heard. A connect given up before the hand-over still closes its socket only after the ACK.
+import {expect, test} from "@playwright/test"
+import {
+  addElement,
+  holdBokehJs,
+  openBlankPage,
+  recordedEvents,
+  sentMessageTypes,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
+import {startDedicatedServer} from "./support/servers.js"
+
+test("the socket opens and the document arrives before BokehJS has loaded; BokehJS then renders it", async ({page}) => {
+  const sockets = trackWebSockets(page)
+  const release = await holdBokehJs(page)
+  await openBlankPage(page)
+  const socketOpened = page.waitForEvent("websocket")
+  await addElement(page, {id: "early", arguments: {N: "7"}})
+  const socket = await socketOpened
+  const sent = sentMessageTypes(socket)
+  // The reply to the document request: Bokeh's header frame names it.
+  await socket.waitForEvent("framereceived", {
+    predicate: ({payload}) => typeof payload === "string" && payload.includes('"PULL-DOC-REPLY"'),
+  })
+  await expect(page.locator("#early")).toHaveJSProperty("status", "connecting")
+  expect(await page.evaluate(() => document.querySelector("#early")!.shadowRoot!.querySelector("canvas"))).toBeNull()
+
+  release()
+  await waitForStatus(page, "early", "connected")
+  expect(
+    await page.locator("#early").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo),
+  ).toEqual({
+    N: ["7"],
+  })
+  // One socket, one document request: BokehJS did not ask again.
+  expect(sockets).toHaveLength(1)
+  expect(sent.filter((type) => type === "PULL-DOC-REQ")).toHaveLength(1)
+  const events = await recordedEvents(page, "early")
+  expect(events.map((event) => event.type)).toEqual(["bokeh-session-connecting", "bokeh-session-ready"])
+})
+
+test("a connect replaced before BokehJS has loaded closes its early socket after the ACK, leaving no session", async ({
+  page,
+}) => {
+  const dedicated = await startDedicatedServer()
+  try {
+    const sockets = trackWebSockets(page)
+    const release = await holdBokehJs(page)
+    await openBlankPage(page)
+    const firstOpened = page.waitForEvent("websocket")
+    await page.evaluate((url) => {
+      const element = document.createElement("bokeh-session")
+      element.id = "replaced"
+      element.arguments = {N: "1"}
+      element.url = url
+      document.body.append(element)
+    }, dedicated.url("echo"))
+    const first = await firstOpened
+    await dedicated.statsWhere((stats) => stats.sessions === 1)
+    // A new input while the first connect still waits for BokehJS: that connect is given up.
+    await page.locator("#replaced").evaluate((element) => {
+      ;(element as HTMLElementTagNameMap["bokeh-session"]).arguments = {N: "2"}
+    })
+    await expect.poll(() => first.isClosed()).toBe(true)
+    release()
+    await waitForStatus(page, "replaced", "connected")
+    expect(
+      await page.locator("#replaced").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo),
+    ).toEqual({N: ["2"]})
+    expect(sockets).toHaveLength(2)
+    // The given-up session is gone from the server; the shown one remains.
+    await dedicated.statsWhere((stats) => stats.clients === 1 && stats.sessions === 1)
+    await page.locator("#replaced").evaluate((element) => element.remove())
+    await dedicated.statsWhere((stats) => stats.clients === 0 && stats.sessions === 0)
+  } finally {
+    await dedicated.stop()
+  }
+})
