@@ -1,7 +1,7 @@
-import {LitElement, html, nothing, type PropertyValues} from "lit"
+import {LitElement, adoptStyles, html, nothing, type PropertyValues} from "lit"
 import {denormalizeArguments, readableArguments, type ArgumentsInput} from "../core/arguments.js"
 import {argumentsKey, argumentsToAttribute} from "../core/arguments-key.js"
-import type {EchoedArguments} from "../core/echo.js"
+import {echoSpace, type EchoedArguments} from "../core/echo.js"
 import type {BokehSessionError} from "../core/errors.js"
 import {emitBokehSessionEvent} from "./events.js"
 import {holdLastSize} from "./reserved-size.js"
@@ -215,6 +215,8 @@ export class BokehSessionElement extends LitElement {
     void loadSessionLifecycle().then(
       (session) => {
         this.#renderEcho = session.renderEchoTable
+        // The echo table's style comes with its code (the first script's budget); it shows once connected, later.
+        void this.updateComplete.then(() => adoptStyles(this.renderRoot as ShadowRoot, [styles, session.echoStyles]))
         this.#lifecycle ??= new session.SessionLifecycle(this.#host)
         if (ticket === this.#pendingAction) {
           action(this.#lifecycle)
@@ -272,15 +274,19 @@ export class BokehSessionElement extends LitElement {
 
   protected override render() {
     const {status, error} = this
+    // The element's own lines come first and have their height from the first paint (the echo table's is reserved
+    // from the arguments sent): when the document appears, only what follows the element moves.
     return html`
-      <div part="roots"></div>
       <div part="status" role="status">${this.#statusText()}</div>
       ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
       ${
         status === "connected" || status === "reconnecting"
           ? this.#renderEcho?.(this.#lifecycle?.sent ?? null, this.echo)
-          : nothing
+          : this.url != null && (status === "idle" || status === "connecting")
+            ? html`<div part="echo" .style=${echoSpace(readableArguments(this.#arguments))}></div>`
+            : nothing
       }
+      <div part="roots"></div>
     `
   }
 
