@@ -46,11 +46,11 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-warning - Works, but deserves attention (e.g. a Bokeh version mismatch). `detail: {message}`.
  * @fires bokeh-session-updated - A live app's arguments changed in the running session (the element's change accepted, or the app's own). `detail: {sessionId, arguments, echo, source}`.
- * @csspart roots - The container of the document's rendered roots.
  * @csspart status - The connection state in words.
  * @csspart error - The error message.
- * @csspart echo - The table of arguments sent and received.
- * @csspart no-echo - The note shown when the app does not echo its arguments.
+ * @csspart echo - The table of arguments sent and received; before the echo comes, an empty box of its height.
+ * @csspart no-echo - The note shown when the app does not echo its arguments (it keeps the table's height).
+ * @csspart roots - The container of the document's rendered roots, after the element's own lines.
  * @cssstate idle - No url yet.
  * @cssstate connecting - Opening a session.
  * @cssstate connected - The document is shown.
