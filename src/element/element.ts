@@ -215,8 +215,11 @@ export class BokehSessionElement extends LitElement {
     void loadSessionLifecycle().then(
       (session) => {
         this.#renderEcho = session.renderEchoTable
-        // The echo table's style comes with its code (the first script's budget); it shows once connected, later.
-        void this.updateComplete.then(() => adoptStyles(this.renderRoot as ShadowRoot, [styles, session.echoStyles]))
+        // The echo table's style comes with its code (the first script's budget); the table shows once connected.
+        const {elementStyles} = this.constructor as typeof LitElement
+        void this.updateComplete.then(() =>
+          adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, session.echoStyles]),
+        )
         this.#lifecycle ??= new session.SessionLifecycle(this.#host)
         if (ticket === this.#pendingAction) {
           action(this.#lifecycle)
