@@ -19,7 +19,7 @@ import {
   type TokenProvider,
 } from "./pull-session.js"
 // The element's echo table comes with the session code: it is shown only once connected (see echo-table.ts).
-export {renderEchoTable} from "./echo-table.js"
+export {echoStyles, renderEchoTable} from "./echo-table.js"
 
 /** The steps of opening a session (pull-session.ts); tests pass fakes. */
 export interface SessionSteps {
