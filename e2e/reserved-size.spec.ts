@@ -2,24 +2,11 @@
 // (status, echo table) sit above the document and have their height from the first paint, and a repeat visit
 // holds the document's last height too (src/element/reserved-size.ts) until the new document is shown.
 import {expect, test, type Page} from "@playwright/test"
-import {addElement, openBlankPage, pageOrigin, waitForStatus} from "./support/helpers.js"
+import {addElement, holdBokehJs, holdChunks, openBlankPage, pageOrigin, waitForStatus} from "./support/helpers.js"
 
 const hostHeight = (page: Page, id = "plot"): Promise<number> =>
   page.locator(`#${id}`).evaluate((element) => element.getBoundingClientRect().height)
 
-/** Holds back the chunks matching `pattern` until `release()`: the element stays in its state before them. */
-async function holdChunks(page: Page, pattern: RegExp): Promise<() => void> {
-  let release = (): void => {}
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route(pattern, async (route) => {
-    await released
-    await route.continue()
-  })
-  return release
-}
-
-/** BokehJS's core chunk: the element stays connecting, its document not yet shown. */
-const holdBokehJs = (page: Page): Promise<() => void> => holdChunks(page, /\/dist\/chunks\/bokehjs-core-[\w-]+\.js$/)
 /** The session code: the element stays idle (defined and painted, nothing loaded yet). */
 const holdSessionCode = (page: Page): Promise<() => void> => holdChunks(page, /\/dist\/chunks\/session-[\w-]+\.js$/)
 

@@ -105,16 +105,20 @@ export function fatalAfterTrigger(
   )
 }
 
-/** Holds back BokehJS's core chunk until `release()`: an element stays connecting, its document not yet shown. */
-export async function holdBokehJs(page: Page): Promise<() => void> {
+/** Holds back the chunks matching `pattern` until `release()`: the element stays in its state before them. */
+export async function holdChunks(page: Page, pattern: RegExp): Promise<() => void> {
   let release = (): void => {}
   const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/dist\/chunks\/bokehjs-core-[\w-]+\.js$/, async (route) => {
+  await page.route(pattern, async (route) => {
     await released
     await route.continue()
   })
   return release
 }
+
+/** BokehJS's core chunk: an element stays connecting, its document not yet shown. */
+export const holdBokehJs = (page: Page): Promise<() => void> =>
+  holdChunks(page, /\/dist\/chunks\/bokehjs-core-[\w-]+\.js$/)
 
 /** The msgtype of every Bokeh protocol header frame a socket sends (PULL-DOC-REQ, PATCH-DOC, ...), in order. */
 export function sentMessageTypes(socket: WebSocket): string[] {
