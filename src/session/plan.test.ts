@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest"
 import type {NormalizedArguments} from "../core/arguments.js"
 import {MAX_QUERY_AND_TOKEN_BYTES} from "./request-size.js"
 import type {BokehSessionError} from "../core/errors.js"
-import {obtainCredentials, planSession} from "./pull-session.js"
+import {obtainCredentials, planSession} from "./plan.js"
 import {base64UrlEncode} from "./token.js"
 
 /** A token of about `bytes` bytes, like a signed one whose payload carries arguments (`__bk__zlib_`). */
