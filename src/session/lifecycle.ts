@@ -118,11 +118,10 @@ export class SessionLifecycle {
    */
   updateArguments(): boolean {
     const current = this.#current
-    const inputs = this.#host.inputs()
     if (current == null || this.status !== "connected") {
       return false
     }
-    const args = argumentsInPlace(current, inputs)
+    const args = argumentsInPlace(current, this.#host.inputs())
     if (args == null) {
       return false
     }
