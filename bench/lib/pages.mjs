@@ -13,7 +13,7 @@ export const APPS = {
  * bench page at 1280 × 720): the document's height on the roots part, the whole element's on the host.
  */
 export const PAGE_GIVEN_SIZE = {
-  plot: "bokeh-session{display:block;min-height:399px}bokeh-session::part(roots){min-height:300px}",
+  plot: "bokeh-session{display:block;min-height:438px}bokeh-session::part(roots){min-height:304px}",
 }
 
 /** CSS that hides what the element shows beside the document: its status line and the echo table. */

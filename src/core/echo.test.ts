@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest"
-import {compareEcho, echoFromColumns, echoMark} from "./echo.js"
+import {compareEcho, echoFromColumns, echoMark, echoSpace} from "./echo.js"
 
 describe("echoFromColumns", () => {
   it("groups rows by name, keeping value order", () => {
@@ -30,6 +30,17 @@ describe("compareEcho", () => {
       {name: "none", sent: [], received: null, matches: true},
       {name: "extra", sent: [], received: ["y"], matches: false},
     ])
+  })
+})
+
+describe("echoSpace", () => {
+  it("counts one row per name sent and one line per value, at least one (a name with no values shows 'none')", () => {
+    expect(echoSpace({N: ["10"], k: ["a", "b", "c"], empty: []})).toBe("--rows:3;--lines:5")
+  })
+
+  it("reserves no rows when nothing is sent or the arguments are invalid", () => {
+    expect(echoSpace({})).toBe("--rows:0;--lines:0")
+    expect(echoSpace(null)).toBe("--rows:0;--lines:0")
   })
 })
 

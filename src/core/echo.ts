@@ -29,6 +29,16 @@ export function echoFromColumns(
   return echo
 }
 
+/**
+ * The echo table's size before the echo arrives, as the CSS custom properties the element's styles read: one row
+ * per name sent, one line per value (at least one). A name only the app reports, or a long value that wraps, still
+ * grows the table when the echo comes.
+ */
+export function echoSpace(sent: NormalizedArguments | null): string {
+  const values = Object.values(sent ?? {})
+  return `--rows:${values.length};--lines:${values.reduce((lines, list) => lines + (list.length || 1), 0)}`
+}
+
 export interface EchoComparisonRow {
   name: string
   sent: string[]

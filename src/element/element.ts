@@ -1,7 +1,7 @@
-import {LitElement, html, nothing, type PropertyValues} from "lit"
+import {LitElement, adoptStyles, html, nothing, type PropertyValues} from "lit"
 import {denormalizeArguments, readableArguments, type ArgumentsInput} from "../core/arguments.js"
 import {argumentsKey, argumentsToAttribute} from "../core/arguments-key.js"
-import type {EchoedArguments} from "../core/echo.js"
+import {echoSpace, type EchoedArguments} from "../core/echo.js"
 import type {BokehSessionError} from "../core/errors.js"
 import {emitBokehSessionEvent} from "./events.js"
 import {holdLastSize} from "./reserved-size.js"
@@ -46,11 +46,11 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-warning - Works, but deserves attention (e.g. a Bokeh version mismatch). `detail: {message}`.
  * @fires bokeh-session-updated - A live app's arguments changed in the running session (the element's change accepted, or the app's own). `detail: {sessionId, arguments, echo, source}`.
- * @csspart roots - The container of the document's rendered roots.
  * @csspart status - The connection state in words.
  * @csspart error - The error message.
- * @csspart echo - The table of arguments sent and received.
- * @csspart no-echo - The note shown when the app does not echo its arguments.
+ * @csspart echo - The table of arguments sent and received; before the echo comes, an empty box of its height.
+ * @csspart no-echo - The note shown when the app does not echo its arguments (it keeps the table's height).
+ * @csspart roots - The container of the document's rendered roots, after the element's own lines.
  * @cssstate idle - No url yet.
  * @cssstate connecting - Opening a session.
  * @cssstate connected - The document is shown.
@@ -215,6 +215,11 @@ export class BokehSessionElement extends LitElement {
     void loadSessionLifecycle().then(
       (session) => {
         this.#renderEcho = session.renderEchoTable
+        // The echo table's style comes with its code (the first script's budget); the table shows once connected.
+        const {elementStyles} = this.constructor as typeof LitElement
+        void this.updateComplete.then(() =>
+          adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, session.echoStyles]),
+        )
         this.#lifecycle ??= new session.SessionLifecycle(this.#host)
         if (ticket === this.#pendingAction) {
           action(this.#lifecycle)
@@ -272,15 +277,19 @@ export class BokehSessionElement extends LitElement {
 
   protected override render() {
     const {status, error} = this
+    // The element's own lines come first and have their height from the first paint (the echo table's is reserved
+    // from the arguments sent): when the document appears, only what follows the element moves.
     return html`
-      <div part="roots"></div>
       <div part="status" role="status">${this.#statusText()}</div>
       ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
       ${
         status === "connected" || status === "reconnecting"
           ? this.#renderEcho?.(this.#lifecycle?.sent ?? null, this.echo)
-          : nothing
+          : this.url != null && (status === "idle" || status === "connecting")
+            ? html`<div part="echo" .style=${echoSpace(readableArguments(this.#arguments))}></div>`
+            : nothing
       }
+      <div part="roots"></div>
     `
   }
 

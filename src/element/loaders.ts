@@ -1,7 +1,7 @@
 // What the first script loads later: the session code (lifecycle, pull, token, URL) on the first connect, and
 // BokehJS with it, so that a page that only defines the element fetches little (docs/architecture.md).
 import type {PullSessionOptions, PulledSession} from "../session/pull-session.js"
-import type {SessionLifecycle, renderEchoTable} from "../session/lifecycle.js"
+import type {SessionLifecycle, echoStyles, renderEchoTable} from "../session/lifecycle.js"
 import {loaded} from "../core/errors.js"
 
 /**
@@ -11,6 +11,7 @@ import {loaded} from "../core/errors.js"
 export function loadSessionLifecycle(): Promise<{
   SessionLifecycle: typeof SessionLifecycle
   renderEchoTable: typeof renderEchoTable
+  echoStyles: typeof echoStyles
 }> {
   return loaded(import("../session/lifecycle.js"))
 }

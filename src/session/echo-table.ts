@@ -1,13 +1,46 @@
 // The element's view of the echo: the arguments sent beside the ones the server received (rows and verdicts come
 // from core/echo.ts), or a note when the app does not echo. The element shows it only once a session is open, so
-// it loads with the session code (lifecycle.ts re-exports it), not in the first script.
-import {html, nothing, type TemplateResult} from "lit"
+// it loads with the session code (lifecycle.ts re-exports it), not in the first script, and so does its style
+// (the first script only reserves its height: element/styles.ts, whose formula follows the sizes set here).
+import {css, html, nothing, type TemplateResult} from "lit"
 import type {NormalizedArguments} from "../core/arguments.js"
-import {compareEcho, echoMark, type EchoedArguments} from "../core/echo.js"
+import {compareEcho, echoMark, echoSpace, type EchoedArguments} from "../core/echo.js"
+
+export const echoStyles = css`
+  [part="echo"] {
+    border-collapse: collapse;
+  }
+  [part="echo"] caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 0.25rem 0;
+  }
+  [part="echo"] th,
+  [part="echo"] td {
+    text-align: left;
+    vertical-align: top;
+    border-bottom: 1px solid #ddd;
+    padding: 0.125rem 0.75rem 0.125rem 0;
+  }
+  [part="echo"] td {
+    font-family: ui-monospace, monospace;
+    white-space: pre-wrap;
+    word-break: break-all;
+    max-width: 40ch;
+  }
+  tr.mismatch td {
+    background: #fff3cd;
+  }
+  .mark {
+    font-family: system-ui, sans-serif;
+    white-space: nowrap;
+  }
+`
 
 export function renderEchoTable(sent: NormalizedArguments | null, echo: EchoedArguments | null): TemplateResult {
   if (echo == null) {
-    return html`<p part="no-echo">
+    // Keeps the height reserved for the table: collapsing would move the document up, a layout shift of its area.
+    return html`<p part="no-echo" .style=${echoSpace(sent)}>
       This app does not echo its arguments: call <code>echo_arguments(curdoc())</code> from
       <code>bokeh_session_echo</code> in the app to compare them here.
     </p>`

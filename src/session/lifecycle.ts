@@ -19,7 +19,7 @@ import {
 import {backOff, checkReconnectTimeout, isFinal} from "./reconnect-policy.js"
 import type {BokehSessionStatus, SessionHost, SessionInputs} from "./session-host.js"
 // The element's echo table comes with the session code: it is shown only once connected (see echo-table.ts).
-export {renderEchoTable} from "./echo-table.js"
+export {echoStyles, renderEchoTable} from "./echo-table.js"
 // What the element and the lifecycle say to each other (session-host.ts); the element imports it from here.
 export type {BokehSessionStatus, SessionHost, SessionInputs}
 export type {ArgumentsInput} from "../core/arguments.js"
