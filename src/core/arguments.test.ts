@@ -8,18 +8,7 @@ import {
   normalizeArguments,
   parseArgumentsAttribute,
 } from "./arguments.js"
-import {BokehSessionError} from "./errors.js"
-
-function failure(run: () => unknown): BokehSessionError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(BokehSessionError)
-    expect((error as BokehSessionError).code).toBe("invalid-arguments")
-    return error as BokehSessionError
-  }
-  throw new Error("expected a BokehSessionError")
-}
+import {failure} from "./test-helpers.js"
 
 describe("normalizeArguments", () => {
   it("turns strings into one-item lists and keeps arrays in order", () => {
@@ -59,40 +48,42 @@ describe("normalizeArguments", () => {
     [{N: ["1", 2]}, 'arguments.N[1] must be a string, got number 2: write "2".'],
     [{N: [["1"]]}, 'arguments.N[0] must be a string, got array ["1"]: flatten it to an array of strings.'],
   ])("rejects %j naming the key and the fix", (value, message) => {
-    expect(failure(() => normalizeArguments(value)).message).toBe(message)
+    expect(failure("invalid-arguments", () => normalizeArguments(value)).message).toBe(message)
   })
 
   it("rejects a bigint and quotes a key that is not an identifier", () => {
-    expect(failure(() => normalizeArguments({"my key": 1n})).message).toBe(
+    expect(failure("invalid-arguments", () => normalizeArguments({"my key": 1n})).message).toBe(
       'arguments["my key"] must be a string or an array of strings, got bigint 1n: write "1".',
     )
   })
 
   it("rejects a non-object", () => {
-    expect(failure(() => normalizeArguments(42)).message).toMatch(
+    expect(failure("invalid-arguments", () => normalizeArguments(42)).message).toMatch(
       /^arguments must be an object of strings, got number 42/,
     )
-    expect(failure(() => normalizeArguments(["a"])).message).toMatch(
+    expect(failure("invalid-arguments", () => normalizeArguments(["a"])).message).toMatch(
       /^arguments must be an object of strings, got array \["a"\]/,
     )
   })
 
   it("rejects an empty key", () => {
-    expect(failure(() => normalizeArguments({"": "x"})).message).toMatch(/empty key/)
+    expect(failure("invalid-arguments", () => normalizeArguments({"": "x"})).message).toMatch(/empty key/)
   })
 
   it("rejects keys Bokeh reserves, suggesting a name", () => {
-    expect(failure(() => normalizeArguments({"bokeh-session-id": "x"})).message).toBe(
+    expect(failure("invalid-arguments", () => normalizeArguments({"bokeh-session-id": "x"})).message).toBe(
       `arguments["bokeh-session-id"]: keys starting with "bokeh-" are the Bokeh server's own parameters: rename the key, e.g. "session-id".`,
     )
   })
 
   it("rejects lone surrogates in keys and values", () => {
-    expect(failure(() => normalizeArguments({a: "x\uD800y"})).message).toMatch(
+    expect(failure("invalid-arguments", () => normalizeArguments({a: "x\uD800y"})).message).toMatch(
       /^arguments\.a contains a lone surrogate \(U\+D800\)/,
     )
-    expect(failure(() => normalizeArguments({["k\uDC00"]: "x"})).message).toMatch(/lone surrogate \(U\+DC00\)/)
-    expect(failure(() => normalizeArguments({a: ["ok", "\uDBFF"]})).message).toMatch(
+    expect(failure("invalid-arguments", () => normalizeArguments({["k\uDC00"]: "x"})).message).toMatch(
+      /lone surrogate \(U\+DC00\)/,
+    )
+    expect(failure("invalid-arguments", () => normalizeArguments({a: ["ok", "\uDBFF"]})).message).toMatch(
       /^arguments\.a\[1\] contains a lone surrogate/,
     )
   })
@@ -103,7 +94,7 @@ describe("normalizeArguments", () => {
 
   it("fails early above the server's field limit, with the count and the limit", () => {
     const values = Array.from({length: MAX_FIELDS + 1}, (_, index) => String(index))
-    expect(failure(() => normalizeArguments({k: values})).message).toMatch(
+    expect(failure("invalid-arguments", () => normalizeArguments({k: values})).message).toMatch(
       new RegExp(`^arguments has ${MAX_FIELDS + 1} values, over the limit of ${MAX_FIELDS}`),
     )
     expect(normalizeArguments({k: values.slice(1)}).k).toHaveLength(MAX_FIELDS)
@@ -111,7 +102,7 @@ describe("normalizeArguments", () => {
 
   it("fails early above the server's request size, with the measured size and the limit", () => {
     const big = "é".repeat(MAX_QUERY_BYTES / 6 + 1) // "%C3%A9": 6 bytes each when encoded
-    const message = failure(() => normalizeArguments({v: big})).message
+    const message = failure("invalid-arguments", () => normalizeArguments({v: big})).message
     expect(message).toMatch(
       new RegExp(`^arguments encode to a ${2 + big.length * 6}-byte query, over the limit of ${MAX_QUERY_BYTES} bytes`),
     )
@@ -134,21 +125,23 @@ describe("parseArgumentsAttribute", () => {
   })
 
   it("reports malformed JSON with the parser's reason and both accepted forms", () => {
-    const message = failure(() => parseArgumentsAttribute('{"N": 10,}')).message
+    const message = failure("invalid-arguments", () => parseArgumentsAttribute('{"N": 10,}')).message
     expect(message).toMatch(
       /^The arguments attribute is not valid JSON \(.+\): write a JSON object such as \{"N":"10"\} or a query string such as N=10\.$/,
     )
   })
 
   it("rejects JSON that is not an object", () => {
-    expect(failure(() => parseArgumentsAttribute('["N"]')).message).toMatch(
+    expect(failure("invalid-arguments", () => parseArgumentsAttribute('["N"]')).message).toMatch(
       /^arguments must be an object of strings, got array/,
     )
-    expect(failure(() => parseArgumentsAttribute('{"N": 10}')).message).toMatch(/^arguments\.N must be a string/)
+    expect(failure("invalid-arguments", () => parseArgumentsAttribute('{"N": 10}')).message).toMatch(
+      /^arguments\.N must be a string/,
+    )
   })
 
   it("rejects reserved keys in the query form too", () => {
-    expect(failure(() => parseArgumentsAttribute("bokeh-app-path=x")).message).toMatch(
+    expect(failure("invalid-arguments", () => parseArgumentsAttribute("bokeh-app-path=x")).message).toMatch(
       /the Bokeh server.s own parameters/,
     )
   })
@@ -261,6 +254,8 @@ describe("mergeArguments", () => {
 
   it("checks the merged size", () => {
     const half = "a".repeat(MAX_QUERY_BYTES / 2)
-    expect(failure(() => mergeArguments({u: [half]}, {v: [half]})).message).toMatch(/over the limit of/)
+    expect(failure("invalid-arguments", () => mergeArguments({u: [half]}, {v: [half]})).message).toMatch(
+      /over the limit of/,
+    )
   })
 })

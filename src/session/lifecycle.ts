@@ -1,25 +1,28 @@
-import {normalizeArguments, type ArgumentsInput, type NormalizedArguments} from "../core/arguments.js"
+import type {NormalizedArguments} from "../core/arguments.js"
 import type {EchoedArguments} from "../core/echo.js"
-import {BokehSessionError, type BokehSessionErrorCode} from "../core/errors.js"
+import type {BokehSessionError} from "../core/errors.js"
 import {asSessionError} from "./internal-error.js"
-import type {EmitBokehSessionEvent} from "../element/events.js"
 import {connectionLost} from "./connection-lost.js"
 import {sameArguments} from "./live-arguments.js"
 import {DEFAULT_RECONNECT_TIMEOUT_MS} from "../core/defaults.js"
+import {InPlaceArguments, argumentsInPlace} from "./in-place-arguments.js"
 import {
   obtainCredentials,
   openPlannedSession,
   planSession,
   prefetchBokehJs,
-  type ArgumentsChange,
   type DisconnectInfo,
   type PulledSession,
   type SessionCredentials,
   type SessionPlan,
-  type TokenProvider,
 } from "./pull-session.js"
+import {backOff, checkReconnectTimeout, isFinal} from "./reconnect-policy.js"
+import type {BokehSessionStatus, SessionHost, SessionInputs} from "./session-host.js"
 // The element's echo table comes with the session code: it is shown only once connected (see echo-table.ts).
 export {echoStyles, renderEchoTable} from "./echo-table.js"
+// What the element and the lifecycle say to each other (session-host.ts); the element imports it from here.
+export type {BokehSessionStatus, SessionHost, SessionInputs}
+export type {ArgumentsInput} from "../core/arguments.js"
 
 /** The steps of opening a session (pull-session.ts); tests pass fakes. */
 export interface SessionSteps {
@@ -30,61 +33,6 @@ export interface SessionSteps {
 }
 
 const pullSessionSteps: SessionSteps = {planSession, prefetchBokehJs, obtainCredentials, openPlannedSession}
-
-export type BokehSessionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "closed" | "error"
-
-export type {ArgumentsInput}
-
-export interface SessionInputs {
-  url: string | null
-  arguments: ArgumentsInput
-  token: string | null
-  tokenProvider: TokenProvider | null
-  timeout: number | null
-  reconnectTimeout: number | null
-  extensions?: string | null
-}
-
-/** How the lifecycle reaches its element. */
-export interface SessionHost {
-  /** The element's inputs now (re-read for every attempt). */
-  inputs(): SessionInputs
-  /** A fresh, attached container for one session's roots: a new session renders beside the last, then replaces it. */
-  createRootsContainer(): Promise<HTMLElement>
-  /** Something shown changed (status, echo, error). */
-  changed(): void
-  /** Fires one of the element's events (a misspelt name or a missing detail field does not compile). */
-  emit: EmitBokehSessionEvent
-  /**
-   * The arguments in force changed in the running session (the app changed them, or refused the element's change
-   * and kept its own): the element's `arguments` follow, without a new session.
-   */
-  argumentsChanged(args: NormalizedArguments): void
-}
-
-/** Failures that another attempt cannot fix. */
-const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set([
-  "invalid-url",
-  "invalid-arguments",
-  "invalid-token",
-  "invalid-option",
-  "unknown-model",
-  "internal-error",
-])
-
-const reconnectDelay = (attempt: number): number => Math.min(5000, 250 * 2 ** attempt)
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Throws `invalid-option` unless `reconnect-timeout` is absent or a non-negative number of milliseconds. */
-function checkReconnectTimeout(value: number | null): void {
-  if (value != null && !(Number.isFinite(value) && value >= 0)) {
-    throw new BokehSessionError(
-      "invalid-option",
-      `reconnect-timeout must be a non-negative number of milliseconds (0: never reconnect), got ${String(value)}: ` +
-        `e.g. reconnect-timeout="300000".`,
-    )
-  }
-}
 
 /**
  * One element's sessions over time: connect, reconnect after a loss, close. The latest call wins: `connect()` and
@@ -107,13 +55,13 @@ export class SessionLifecycle {
   #websocketUrl = ""
   /** The last connect's outcome, settled; an aborted connect settles once its socket is closed. */
   #settled: Promise<unknown> = Promise.resolve()
-  /** Live arguments: the latest in-place change asked for (only its refusal is reported), and how many are unanswered. */
-  #updateTicket = 0
-  #unanswered = 0
+  /** Live arguments: changes the running session takes in place. */
+  #inPlace: InPlaceArguments
 
   constructor(host: SessionHost, steps: SessionSteps = pullSessionSteps) {
     this.#host = host
     this.#steps = steps
+    this.#inPlace = new InPlaceArguments(this, host, (session) => this.#current === session)
   }
 
   get session(): PulledSession | null {
@@ -170,70 +118,15 @@ export class SessionLifecycle {
    */
   updateArguments(): boolean {
     const current = this.#current
-    const inputs = this.#host.inputs()
-    if (
-      current == null ||
-      !current.live ||
-      this.status !== "connected" ||
-      inputs.tokenProvider != null ||
-      (inputs.token != null && inputs.token !== "")
-    ) {
+    if (current == null || this.status !== "connected") {
       return false
     }
-    let args: NormalizedArguments
-    try {
-      args = normalizeArguments(inputs.arguments)
-    } catch {
-      // Invalid: a new connect reports it, exactly as without live arguments.
+    const args = argumentsInPlace(current, this.#host.inputs())
+    if (args == null) {
       return false
     }
-    this.#requestInPlace(current, args)
+    this.#inPlace.request(current, args)
     return true
-  }
-
-  #requestInPlace(current: PulledSession, args: NormalizedArguments): void {
-    const ticket = ++this.#updateTicket
-    this.#unanswered++
-    this.sent = args
-    this.#host.changed()
-    const answered = (): boolean => {
-      this.#unanswered--
-      return ticket === this.#updateTicket && this.#current === current
-    }
-    current.updateArguments(args).then(answered, (error: unknown) => {
-      if (!answered() || !(error instanceof BokehSessionError) || error.code !== "update-rejected") {
-        return
-      }
-      // The element shows what the app holds: its arguments go back to the echo.
-      const kept = current.arguments
-      this.error = error
-      this.sent = kept
-      this.#host.argumentsChanged(kept)
-      this.#host.changed()
-      this.#host.emit("bokeh-session-error", {code: error.code, message: error.message})
-    })
-  }
-
-  /** The echo of a live session shows new arguments: the element's change accepted, or the app's own. */
-  #argumentsChanged(generation: number, pulled: PulledSession, change: ArgumentsChange): void {
-    if (generation !== this.#generation || this.#current !== pulled) {
-      return
-    }
-    this.echo = change.arguments
-    if (change.source === "page") {
-      this.error = null
-    } else if (this.#unanswered === 0) {
-      // The element's own pending change, if any, is applied after the app's and wins: keep showing it.
-      this.sent = change.arguments
-      this.#host.argumentsChanged(change.arguments)
-    }
-    this.#host.changed()
-    this.#host.emit("bokeh-session-updated", {
-      sessionId: pulled.sessionId,
-      arguments: change.arguments,
-      echo: change.arguments,
-      source: change.source,
-    })
   }
 
   /** Closes the session (idempotent); nothing reconnects until `connect()`. */
@@ -299,7 +192,11 @@ export class SessionLifecycle {
         }
       },
       onWarning: (message) => this.#host.emit("bokeh-session-warning", {message}),
-      onArgumentsChange: (change) => this.#argumentsChanged(generation, pulled, change),
+      onArgumentsChange: (change) => {
+        if (this.#showing(generation, pulled)) {
+          this.#inPlace.changed(pulled, change)
+        }
+      },
       onFatal: (error) => {
         if (shown) {
           this.#fatal(generation, pulled, error)
@@ -364,13 +261,13 @@ export class SessionLifecycle {
       void this.#reconnect(generation, pulled, lostEarly)
     } else if (pulled.live && pulled.echo != null && !sameArguments(pulled.echo, plan.arguments)) {
       // A server that kept the session (a reconnect) holds its own arguments: send the element's latest.
-      this.#requestInPlace(pulled, plan.arguments)
+      this.#inPlace.request(pulled, plan.arguments)
     }
   }
 
   /** After a loss: keep the last picture, reopen with a fresh token (same arguments) until the server is back. */
   async #reconnect(generation: number, lost: PulledSession, info: DisconnectInfo): Promise<void> {
-    if (generation !== this.#generation || this.#current !== lost) {
+    if (!this.#showing(generation, lost)) {
       return
     }
     const started = Date.now()
@@ -380,7 +277,7 @@ export class SessionLifecycle {
     this.#host.emit("bokeh-session-disconnected", {sessionId: lost.sessionId, code: info.code, reason: info.reason})
     let last: BokehSessionError | null = null
     while (Date.now() - started < window) {
-      await sleep(reconnectDelay(this.reconnectAttempt))
+      await backOff(this.reconnectAttempt)
       if (generation !== this.#generation) {
         return
       }
@@ -400,7 +297,7 @@ export class SessionLifecycle {
           return
         }
         last = asSessionError(error)
-        if (FINAL_CODES.has(last.code)) {
+        if (isFinal(last)) {
           break
         }
       }
@@ -414,11 +311,16 @@ export class SessionLifecycle {
    * one): the adapter closed socket, document and views. Another attempt would fail the same way: no reconnect.
    */
   #fatal(generation: number, failed: PulledSession, error: unknown): void {
-    if (generation !== this.#generation || this.#current !== failed) {
+    if (!this.#showing(generation, failed)) {
       return
     }
     this.#supersede(false)
     this.#fail(asSessionError(error))
+  }
+
+  /** True while `session`, opened by the call of `generation`, is the one shown: its callbacks still count. */
+  #showing(generation: number, session: PulledSession): boolean {
+    return generation === this.#generation && this.#current === session
   }
 
   /** Closes the current session and removes its roots, firing `bokeh-session-closed` when `announce`. */

@@ -1,21 +1,16 @@
-import {
-  encodeArguments,
-  mergeArguments,
-  normalizeArguments,
-  type NormalizedArguments,
-  type SessionArguments,
-} from "../core/arguments.js"
+import {normalizeArguments, type NormalizedArguments, type SessionArguments} from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
 import {asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
 import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
-import {checkRequestSize} from "./request-size.js"
+import {obtainCredentials, planSession, type SessionCredentials, type SessionOptions, type SessionPlan} from "./plan.js"
 import {SessionSocket} from "./session-socket.js"
-import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
-import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 import type {BokehClientSession, BokehDocument, DisconnectInfo} from "../core/bokeh-objects.js"
 
+// Validation and credentials (no network) live in plan.ts; importers of this module keep finding them here.
+export {obtainCredentials, planSession}
+export type {SessionCredentials, SessionOptions, SessionPlan, TokenProvider, TokenRequest} from "./plan.js"
 export type {DisconnectInfo, UpdateSource}
 
 /** A change of a live session's arguments, as the echo shows it. */
@@ -28,33 +23,8 @@ export interface ArgumentsChange {
 
 export {DEFAULT_TIMEOUT_MS}
 
-/** What a token provider is given: mint a token for this app and these arguments. */
-export interface TokenRequest {
-  /** The app URL, as given. */
-  url: string
-  arguments: NormalizedArguments
-}
-
-/** Returns a session token signed by your backend (see docs/deploy.md). Called for every connect and reconnect. */
-export type TokenProvider = (request: TokenRequest) => string | Promise<string>
-
-export interface PullSessionOptions {
-  /**
-   * An object (`{N: "10"}`, arrays send a key once per item), a JSON string or a query string. A query in the url
-   * (`.../app?theme=dark`) is sent too; for a name in both, these values win.
-   */
-  arguments?: SessionArguments | URLSearchParams | string | null
-  /** A token minted by a backend (needed when the server signs session ids). Minted here when absent. */
-  token?: string | null
-  /** Called for a fresh token on every connect; takes precedence over `token`. */
-  tokenProvider?: TokenProvider | null
-  /** Milliseconds to wait for the document before failing with code `timeout`. */
-  timeout?: number | null
-  /**
-   * "auto" (default): load the code of custom models from the app's Bokeh server (packaged extensions' bundles,
-   * inline TypeScript models the app published), which runs that server's JavaScript in the page. "none": never.
-   */
-  extensions?: string | null
+/** The options of `pullSession`: which session to open (plan.ts), and how it reports. */
+export interface PullSessionOptions extends SessionOptions {
   /**
    * Aborts the connect; the promise then rejects at once with the signal's reason. The socket, if one is open,
    * is closed when the server answers it (closing earlier would leave the session on the server).
@@ -74,24 +44,6 @@ export interface PullSessionOptions {
    * `updateArguments` (`source: "page"`) and those the app set itself (`source: "server"`).
    */
   onArgumentsChange?: (change: ArgumentsChange) => void
-}
-
-/** Everything checked before any network use. */
-export interface SessionPlan {
-  url: string
-  websocketUrl: string
-  arguments: NormalizedArguments
-  query: string
-  timeoutMs: number
-  extensions: "auto" | "none"
-}
-
-/** The token for one connect, and the session id inside it. */
-export interface SessionCredentials {
-  token: string
-  sessionId: string
-  /** Minted here, unsigned (no backend involved). */
-  minted: boolean
 }
 
 export interface PulledSession {
@@ -119,73 +71,6 @@ export interface PulledSession {
   render(container: HTMLElement): Promise<void>
   /** Closes the websocket (the server then discards the session) and frees the document and its views. */
   close(): void
-}
-
-/** Validates url, arguments, timeout and a given token; throws `BokehSessionError` before any network use. */
-export function planSession(url: string, options: PullSessionOptions = {}): SessionPlan {
-  const websocketUrl = appUrlToWebSocketUrl(url)
-  const args = mergeArguments(argumentsInAppUrl(url), normalizeArguments(options.arguments))
-  const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new BokehSessionError(
-      "invalid-option",
-      `timeout must be a positive number of milliseconds, got ${String(options.timeout)}: e.g. timeout="30000".`,
-    )
-  }
-  const extensions = options.extensions || "auto"
-  if (extensions !== "auto" && extensions !== "none") {
-    throw new BokehSessionError(
-      "invalid-option",
-      `extensions must be "auto" or "none", got ${JSON.stringify(extensions)}: e.g. extensions="none".`,
-    )
-  }
-  const query = encodeArguments(args)
-  if (options.tokenProvider == null && options.token != null && options.token !== "") {
-    parseToken(options.token.trim())
-    checkRequestSize(query, options.token.trim())
-  }
-  return {url, websocketUrl, arguments: args, query, timeoutMs, extensions}
-}
-
-/**
- * The token for one connect: from the provider (fresh every time), else the given token, else minted here. A
- * minted token keeps `sessionId` when given, so a reconnect finds the same server session if it still exists.
- */
-export async function obtainCredentials(
-  plan: SessionPlan,
-  options: Pick<PullSessionOptions, "token" | "tokenProvider">,
-  sessionId?: string | null,
-): Promise<SessionCredentials> {
-  if (options.tokenProvider != null) {
-    let token: unknown
-    try {
-      token = await options.tokenProvider({url: plan.url, arguments: plan.arguments})
-    } catch (error) {
-      throw new BokehSessionError(
-        "token-unavailable",
-        `tokenProvider failed (${error instanceof Error ? error.message : String(error)}): check that your token ` +
-          `endpoint is up and allows this page (CORS), or set the token attribute instead.`,
-        {cause: error},
-      )
-    }
-    if (typeof token !== "string") {
-      throw new BokehSessionError(
-        "token-unavailable",
-        `tokenProvider returned ${token === null ? "null" : typeof token}, not a token string: return the token text ` +
-          `your backend's bokeh.util.token.generate_jwt_token made.`,
-      )
-    }
-    const sessionId = parseToken(token.trim()).session_id
-    // A signed token repeats the arguments, so the provider's token can push the request over the server's limit.
-    checkRequestSize(plan.query, token.trim())
-    return {token: token.trim(), sessionId, minted: false}
-  }
-  if (options.token != null && options.token !== "") {
-    const token = options.token.trim()
-    return {token, sessionId: parseToken(token).session_id, minted: false}
-  }
-  const id = sessionId ?? mintSessionId()
-  return {token: mintUnsignedToken(id), sessionId: id, minted: true}
 }
 
 /**

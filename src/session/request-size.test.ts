@@ -1,18 +1,7 @@
 import {describe, expect, it} from "vitest"
 import {MAX_QUERY_BYTES} from "../core/arguments.js"
-import {BokehSessionError} from "../core/errors.js"
+import {failure} from "../core/test-helpers.js"
 import {MAX_QUERY_AND_TOKEN_BYTES, checkRequestSize} from "./request-size.js"
-
-function failure(run: () => unknown): BokehSessionError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(BokehSessionError)
-    expect((error as BokehSessionError).code).toBe("invalid-arguments")
-    return error as BokehSessionError
-  }
-  throw new Error("expected a BokehSessionError")
-}
 
 describe("checkRequestSize", () => {
   it("lets an ordinary token pass beside a query at the limit", () => {
@@ -22,7 +11,7 @@ describe("checkRequestSize", () => {
   it("counts a signed token's payload: a query and a token over the budget together fail, naming both", () => {
     const query = "v=" + "a".repeat(40_000)
     const token = "t".repeat(MAX_QUERY_AND_TOKEN_BYTES - query.length + 1)
-    expect(failure(() => checkRequestSize(query, token)).message).toBe(
+    expect(failure("invalid-arguments", () => checkRequestSize(query, token)).message).toBe(
       `the ${query.length}-byte query and the ${token.length}-byte token together take ${MAX_QUERY_AND_TOKEN_BYTES + 1} ` +
         `bytes, over the limit of ${MAX_QUERY_AND_TOKEN_BYTES} (the Bokeh server refuses request headers over 64 KiB, ` +
         `and a signed token repeats the arguments in its payload): send less, e.g. an id the app looks up.`,

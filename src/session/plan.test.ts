@@ -2,7 +2,8 @@ import {describe, expect, it} from "vitest"
 import type {NormalizedArguments} from "../core/arguments.js"
 import {MAX_QUERY_AND_TOKEN_BYTES} from "./request-size.js"
 import type {BokehSessionError} from "../core/errors.js"
-import {obtainCredentials, planSession} from "./pull-session.js"
+import {obtainCredentials, planSession} from "./plan.js"
+import {failure} from "../core/test-helpers.js"
 import {base64UrlEncode} from "./token.js"
 
 /** A token of about `bytes` bytes, like a signed one whose payload carries arguments (`__bk__zlib_`). */
@@ -74,14 +75,9 @@ describe("planSession: extensions", () => {
   })
 
   it("refuses anything else before any network use, with the values it takes", () => {
-    let error: BokehSessionError | null = null
-    try {
-      planSession("http://host/app", {extensions: "off"})
-    } catch (thrown) {
-      error = thrown as BokehSessionError
-    }
-    expect(error?.code).toBe("invalid-option")
-    expect(error?.message).toBe('extensions must be "auto" or "none", got "off": e.g. extensions="none".')
+    expect(failure("invalid-option", () => planSession("http://host/app", {extensions: "off"})).message).toBe(
+      'extensions must be "auto" or "none", got "off": e.g. extensions="none".',
+    )
   })
 })
 
@@ -89,14 +85,7 @@ describe("planSession: options", () => {
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
     "timeout %s is invalid-option, naming the value",
     (timeout) => {
-      let thrown: BokehSessionError | null = null
-      try {
-        planSession("http://host:5006/app", {timeout})
-      } catch (error) {
-        thrown = error as BokehSessionError
-      }
-      expect(thrown?.code).toBe("invalid-option")
-      expect(thrown?.message).toBe(
+      expect(failure("invalid-option", () => planSession("http://host:5006/app", {timeout})).message).toBe(
         `timeout must be a positive number of milliseconds, got ${timeout}: e.g. timeout="30000".`,
       )
     },
