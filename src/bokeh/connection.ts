@@ -1,7 +1,9 @@
 /**
- * BokehJS's ClientConnection, adapted: it can be closed before its session exists, it loads the model code a
- * document or a patch needs before BokehJS deserializes it, and it reports a lost connection or a fatal patch to
- * its owner instead of reconnecting with the same, possibly expired, token (the owner reconnects with a fresh one).
+ * BokehJS's ClientConnection, adapted: it takes over the session's socket, opened before BokehJS loaded and with
+ * the document already requested (src/session/session-socket.ts); it can be closed before its session exists; it
+ * loads the model code a document or a patch needs before BokehJS deserializes it; and it reports a lost connection
+ * or a fatal patch to its owner instead of reconnecting with the same, possibly expired, token (the owner
+ * reconnects with a fresh one).
  */
 import {ClientConnection} from "@bokeh/bokehjs/build/js/lib/client/connection.js"
 import {ClientSession} from "@bokeh/bokehjs/build/js/lib/client/session.js"
