@@ -109,6 +109,7 @@ export async function openPlannedSession(
   let socket: SessionSocket | null = null
   let handedOver = false
   try {
+    options.signal?.throwIfAborted()
     // The socket opens now, so the server creates the session while BokehJS loads; the adapter takes it over.
     socket = new SessionSocket(plan.websocketUrl, plan.query, credentials.token)
     const [{openSession}, live] = await untilAborted(
