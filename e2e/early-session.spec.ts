@@ -51,13 +51,7 @@ test("a connect replaced before BokehJS has loaded closes its early socket after
     const release = await holdBokehJs(page)
     await openBlankPage(page)
     const firstOpened = page.waitForEvent("websocket")
-    await page.evaluate((url) => {
-      const element = document.createElement("bokeh-session")
-      element.id = "replaced"
-      element.arguments = {N: "1"}
-      element.url = url
-      document.body.append(element)
-    }, dedicated.url("echo"))
+    await addElement(page, {id: "replaced", url: dedicated.url("echo"), arguments: {N: "1"}})
     const first = await firstOpened
     await dedicated.statsWhere((stats) => stats.sessions === 1)
     // A new input while the first connect still waits for BokehJS: that connect is given up.

@@ -63,12 +63,7 @@ test("load-failed: BokehJS cannot be fetched; the socket opened meanwhile is clo
     const sockets = trackWebSockets(page)
     const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-core-*.js")
     await openBlankPage(page)
-    await page.evaluate((url) => {
-      const element = document.createElement("bokeh-session")
-      element.id = "nobokehjs"
-      element.url = url
-      document.body.append(element)
-    }, dedicated.url("echo"))
+    await addElement(page, {id: "nobokehjs", url: dedicated.url("echo")})
     const {code, message} = await loadFailure(page, "nobokehjs")
     expect(code).toBe("load-failed")
     expect(chunks.refused.length).toBeGreaterThan(0)

@@ -26,7 +26,10 @@ export async function openBlankPage(page: Page): Promise<void> {
 
 export interface AddOptions {
   id: string
+  /** An app of the shared server (default `echo`) ... */
   app?: string
+  /** ... or any app URL, e.g. a dedicated server's. */
+  url?: string
   /** Set as the property (objects) ... */
   arguments?: unknown
   /** ... or as the attribute (strings). */
@@ -48,7 +51,7 @@ export async function addElement(page: Page, options: AddOptions): Promise<void>
     },
     {
       id: options.id,
-      url: appUrl(options.app ?? "echo"),
+      url: options.url ?? appUrl(options.app ?? "echo"),
       args: options.arguments,
       attribute: options.argumentsAttribute,
     },
