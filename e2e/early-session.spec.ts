@@ -8,6 +8,7 @@ import {
   openBlankPage,
   recordedEvents,
   sentMessageTypes,
+  setArguments,
   trackWebSockets,
   waitForStatus,
 } from "./support/helpers.js"
@@ -55,9 +56,7 @@ test("a connect replaced before BokehJS has loaded closes its early socket after
     const first = await firstOpened
     await dedicated.statsWhere((stats) => stats.sessions === 1)
     // A new input while the first connect still waits for BokehJS: that connect is given up.
-    await page.locator("#replaced").evaluate((element) => {
-      ;(element as HTMLElementTagNameMap["bokeh-session"]).arguments = {N: "2"}
-    })
+    await setArguments(page, "replaced", {N: "2"})
     await expect.poll(() => first.isClosed()).toBe(true)
     release()
     await waitForStatus(page, "replaced", "connected")

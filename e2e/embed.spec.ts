@@ -9,6 +9,7 @@ import {
   openBlankPage,
   pageOrigin,
   recordedEvents,
+  setArguments,
   trackWebSockets,
   waitForStatus,
 } from "./support/helpers.js"
@@ -115,9 +116,7 @@ test("a non-string value is rejected with a clear error and no connection", asyn
   expect(sockets).toHaveLength(0)
 
   // Fixing the value connects.
-  await page.locator("#bad").evaluate((element) => {
-    ;(element as HTMLElementTagNameMap["bokeh-session"]).arguments = {N: "10"}
-  })
+  await setArguments(page, "bad", {N: "10"})
   await waitForStatus(page, "bad", "connected")
   await expect(page.locator("#bad [part=error]")).toHaveCount(0)
 })

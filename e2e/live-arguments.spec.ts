@@ -9,9 +9,10 @@ import {
   elementProperty,
   openBlankPage,
   recordedEvents,
+  setArguments,
   trackWebSockets,
-  waitForStatus,
   type RecordedEvent,
+  waitForStatus,
 } from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
 
@@ -93,9 +94,7 @@ test("setting arguments updates the running session in place: same socket, sessi
   await rememberDocument(page, "live")
   await clearEvents(page)
 
-  await page
-    .locator("#live")
-    .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "20"}))
+  await setArguments(page, "live", {N: "20"})
   await expect.poll(() => recordedEvents(page, "live")).toHaveLength(1)
   expect(await recordedEvents(page, "live")).toEqual([
     {
@@ -148,9 +147,7 @@ test("a change made by the app sets the element's arguments and is not sent back
   expect(await appState(page, "live")).toEqual({title: "42 points", slider: 42})
 
   // A page change after it: had the element sent the app's change back, that request would come first.
-  await page
-    .locator("#live")
-    .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "43"}))
+  await setArguments(page, "live", {N: "43"})
   await expect.poll(() => eventsOfType(page, "live", "bokeh-session-updated")).toHaveLength(2)
   expect(requests).toHaveLength(1)
   expect(requests[0]).toContain('["N",["43"]]')
@@ -164,9 +161,7 @@ test("a change the app refuses fires update-rejected and keeps the previous argu
   const sessionId = await elementProperty(page, "live", "sessionId")
   await clearEvents(page)
 
-  await page
-    .locator("#live")
-    .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "abc"}))
+  await setArguments(page, "live", {N: "abc"})
   await expect.poll(() => recordedEvents(page, "live")).toHaveLength(1)
   expect(await recordedEvents(page, "live")).toEqual([
     {
@@ -187,9 +182,7 @@ test("a change the app refuses fires update-rejected and keeps the previous argu
   expect(await appState(page, "live")).toEqual({title: "10 points", slider: 10})
 
   // The next accepted change clears the error.
-  await page
-    .locator("#live")
-    .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "11"}))
+  await setArguments(page, "live", {N: "11"})
   await expect.poll(() => eventsOfType(page, "live", "bokeh-session-updated")).toHaveLength(1)
   await expect(page.locator("#live [part=error]")).toHaveCount(0)
   expect(await elementProperty(page, "live", "sessionId")).toBe(sessionId)
@@ -206,7 +199,7 @@ test("20 changes within a second end, over one socket, with the app and the echo
 
   await page.locator("#live").evaluate(async (element) => {
     for (let n = 101; n <= 120; n++) {
-      ;(element as unknown as {arguments: unknown}).arguments = {N: String(n)}
+      ;(element as HTMLElementTagNameMap["bokeh-session"]).arguments = {N: String(n)}
       await new Promise((resolve) => setTimeout(resolve, 40))
     }
   })
@@ -231,19 +224,11 @@ test("after a server restart, the new session starts with the latest arguments, 
   let server: DedicatedServer = await startDedicatedServer({port, apps: ["demo/apps/live.py"]})
   try {
     await openBlankPage(page)
-    await page.evaluate((url) => {
-      const element = document.createElement("bokeh-session")
-      element.id = "live"
-      element.arguments = {N: "10"}
-      element.url = url
-      document.body.append(element)
-    }, server.url("live"))
+    await addElement(page, {id: "live", url: server.url("live"), arguments: {N: "10"}})
     await waitForStatus(page, "live", "connected")
 
     // The page's change, then the app's: the app's is the latest.
-    await page
-      .locator("#live")
-      .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "20"}))
+    await setArguments(page, "live", {N: "20"})
     await expect.poll(() => eventsOfType(page, "live", "bokeh-session-updated")).toHaveLength(1)
     await moveSlider(page, "live", 33)
     await expect.poll(() => eventsOfType(page, "live", "bokeh-session-updated")).toHaveLength(2)
@@ -258,9 +243,7 @@ test("after a server restart, the new session starts with the latest arguments, 
     expect(await appState(page, "live")).toEqual({title: "33 points", slider: 33})
 
     // Then the page's change is the latest.
-    await page
-      .locator("#live")
-      .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "44"}))
+    await setArguments(page, "live", {N: "44"})
     await expect.poll(() => eventsOfType(page, "live", "bokeh-session-updated")).toHaveLength(3)
     await server.stop("SIGKILL")
     await waitForStatus(page, "live", "reconnecting")
@@ -284,9 +267,7 @@ test("an app that does not opt in gets a new session per change, as before", asy
   const first = await elementProperty(page, "rebuild", "sessionId")
   await clearEvents(page)
 
-  await page
-    .locator("#rebuild")
-    .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "20"}))
+  await setArguments(page, "rebuild", {N: "20"})
   await expect.poll(() => eventsOfType(page, "rebuild", "bokeh-session-ready")).toHaveLength(1)
   const second = await elementProperty(page, "rebuild", "sessionId")
   expect(second).not.toBe(first)
@@ -324,9 +305,7 @@ test("with a tokenProvider (signed ids carry signed arguments), a live app still
   const first = await elementProperty(page, "signed", "sessionId")
   await clearEvents(page)
 
-  await page
-    .locator("#signed")
-    .evaluate((element) => ((element as unknown as {arguments: unknown}).arguments = {N: "20"}))
+  await setArguments(page, "signed", {N: "20"})
   await expect.poll(() => eventsOfType(page, "signed", "bokeh-session-ready")).toHaveLength(1)
   expect(await elementProperty(page, "signed", "sessionId")).not.toBe(first)
   expect(await eventsOfType(page, "signed", "bokeh-session-updated")).toEqual([])

@@ -13,6 +13,7 @@ import {
   elementProperty,
   openBlankPage,
   recordedEvents,
+  setArguments,
   trackWebSockets,
   waitForStatus,
 } from "./support/helpers.js"
@@ -26,9 +27,7 @@ test("changing arguments on a live element opens a new session and closes the ol
   expect(sockets).toHaveLength(1)
   const firstClosed = sockets[0].waitForEvent("close")
 
-  await page.locator("#live").evaluate((element) => {
-    ;(element as HTMLElementTagNameMap["bokeh-session"]).arguments = {N: "2", title: "second"}
-  })
+  await setArguments(page, "live", {N: "2", title: "second"})
   await firstClosed
   await expect.poll(() => elementProperty(page, "live", "echo")).toEqual({N: ["2"], title: ["second"]})
   await waitForStatus(page, "live", "connected")

@@ -9,6 +9,7 @@ import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
 import {base64UrlDecode, base64UrlEncode} from "../src/session/token.js"
 import {
+  addElement,
   elementProperty,
   openBlankPage,
   pageOrigin,
@@ -137,13 +138,7 @@ test("signed ids: a tokenProvider backed by the token endpoint opens the session
 
 test("signed ids: without a token the error is session-rejected and says how to supply tokens", async ({page}) => {
   await openBlankPage(page)
-  await page.evaluate((url) => {
-    const element = document.createElement("bokeh-session")
-    element.id = "unsigned"
-    element.arguments = {N: "3"}
-    element.url = url
-    document.body.append(element)
-  }, `${bokeh.origin}/echo`)
+  await addElement(page, {id: "unsigned", url: `${bokeh.origin}/echo`, arguments: {N: "3"}})
   await waitForStatus(page, "unsigned", "error")
 
   const error = await errorOf(page, "unsigned")

@@ -10,7 +10,7 @@ import {tmpdir} from "node:os"
 import {join} from "node:path"
 import {expect, test} from "@playwright/test"
 import {ROOT, bokehVersion} from "../scripts/lib/python-env.mjs"
-import {elementProperty, openBlankPage, recordedEvents, waitForStatus} from "./support/helpers.js"
+import {addElement, elementProperty, openBlankPage, recordedEvents, waitForStatus} from "./support/helpers.js"
 import {startDedicatedServer} from "./support/servers.js"
 
 const SERVER_VERSION = "3.9.1"
@@ -31,13 +31,7 @@ test("a server reporting another Bokeh version works, with a warning event that 
       }
     })
     await openBlankPage(page)
-    await page.evaluate((url) => {
-      const element = document.createElement("bokeh-session")
-      element.id = "older"
-      element.arguments = {N: "4"}
-      element.url = url
-      document.body.append(element)
-    }, server.url("echo"))
+    await addElement(page, {id: "older", url: server.url("echo"), arguments: {N: "4"}})
     await waitForStatus(page, "older", "connected")
 
     const message =

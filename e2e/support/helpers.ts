@@ -58,6 +58,13 @@ export async function addElement(page: Page, options: AddOptions): Promise<void>
   )
 }
 
+/** Sets an element's `arguments` property, as a framework would. */
+export async function setArguments(page: Page, id: string, args: Record<string, string | string[]>): Promise<void> {
+  await page.locator(`#${id}`).evaluate((element, value) => {
+    ;(element as HTMLElementTagNameMap["bokeh-session"]).arguments = value
+  }, args)
+}
+
 export async function waitForStatus(page: Page, id: string, status: string): Promise<void> {
   await expect(page.locator(`#${id}`)).toHaveJSProperty("status", status)
 }
