@@ -8,9 +8,7 @@ import {documents, type Document} from "@bokeh/bokehjs/build/js/lib/document/doc
 import {add_document_standalone, index as rootViews} from "@bokeh/bokehjs/build/js/lib/embed/standalone.js"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import type {ViewManager} from "@bokeh/bokehjs/build/js/lib/core/view_manager.js"
-import {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
 import {BokehSessionError} from "../core/errors.js"
-import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
 import {
   appUrlOf,
@@ -66,8 +64,6 @@ export interface OpenedSession {
   readonly document: Document
   /** The Bokeh version the server reported with the document. */
   readonly serverVersion: string | null
-  /** The echo as it was in the first document; null when the app does not echo or echoes ambiguously. */
-  readEcho(): EchoedArguments | null
   /** Renders the roots into `container`; a failure closes the session before it rejects. */
   render(container: HTMLElement): Promise<void>
   close(): void
@@ -164,19 +160,10 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     }
   }
   // From here on the socket, the server session and the Document exist: whatever fails closes them all.
-  let echo: EchoedArguments | null
-  try {
-    const failed = fatal as {error: unknown} | null
-    if (failed != null) {
-      throw failed.error
-    }
-    echo = readEcho(session.document, (message) => {
-      console.warn(`bokeh-session: ${message}`)
-      options.onWarning?.(message)
-    })
-  } catch (error) {
+  const failed = fatal as {error: unknown} | null
+  if (failed != null) {
     dispose()
-    throw error
+    throw failed.error
   }
   handedOver = true
   if (options.onDisconnect != null) {
@@ -187,7 +174,6 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     session,
     document: session.document,
     serverVersion,
-    readEcho: () => echo,
     async render(container) {
       if (closed) {
         return
@@ -205,29 +191,6 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
     },
     close: dispose,
   }
-}
-
-/**
- * The arguments the app echoed (python/bokeh_session_echo.py). Two models with the echo's name make it ambiguous:
- * the session still renders, without an echo, and the warning names the duplicate.
- */
-function readEcho(document: Document, warn: (message: string) => void): EchoedArguments | null {
-  // As Document.get_model_by_name finds them, which throws on a duplicate instead.
-  const named = [...document.all_models].filter(
-    (model): model is Model => model instanceof Model && model.name === ECHO_SOURCE_NAME,
-  )
-  if (named.length > 1) {
-    warn(
-      `The document holds ${named.length} models named '${ECHO_SOURCE_NAME}' (${named.map((model) => `${model.type} ${model.id}`).join(", ")}), ` +
-        `so the echo is ambiguous and is ignored: call echo_arguments(doc) once and give no other model that name.`,
-    )
-    return null
-  }
-  const source = named[0] as {get_column?: (name: string) => ArrayLike<unknown> | null} | undefined
-  if (source?.get_column == null) {
-    return null
-  }
-  return echoFromColumns(source.get_column("name"), source.get_column("value"))
 }
 
 async function classifyFailure(error: unknown, context: FailureContext): Promise<unknown> {

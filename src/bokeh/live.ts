@@ -1,5 +1,6 @@
 /**
- * Live arguments over BokehJS models (docs/live-arguments.md): reads the app's live state from the echo source's
+ * The echo and live arguments over BokehJS models. Reads the arguments the app echoed. Live arguments
+ * (docs/live-arguments.md): reads the app's live state from the echo source's
  * `tags`, hears every change of it, and sends a request by setting the request source's `tags` — one property
  * change, which BokehJS's ClientSession sends as one PATCH-DOC. Changes that come from the server are applied by
  * BokehJS without being sent back, so the app never hears its own changes again.
@@ -28,15 +29,34 @@ function readEcho(source: ColumnSource): EchoedArguments | null {
   return source.get_column == null ? null : echoFromColumns(source.get_column("name"), source.get_column("value"))
 }
 
-/**
- * The one model with this name, or null when there is none or several: an app with two echo sources renders without
- * an echo (the adapter warns), and so without live arguments. Document.get_model_by_name throws on a duplicate.
- */
-function onlyModelNamed(document: Document, name: string): Model | null {
+/** The models with this name, as Document.get_model_by_name finds them (it throws on a duplicate instead). */
+function modelsNamed(document: Document, name: string): Model[] {
   // By name only, with no value import of BokehJS: this module ships in the session chunk, which must not load
   // BokehJS's core statically (every model of a document is a Model).
-  const named = [...document.all_models].filter((model) => (model as Model).name === name) as Model[]
+  return [...document.all_models].filter((model) => (model as Model).name === name) as Model[]
+}
+
+/** The one model with this name, or null when there is none or several. */
+function onlyModelNamed(document: Document, name: string): Model | null {
+  const named = modelsNamed(document, name)
   return named.length === 1 ? named[0]! : null
+}
+
+/**
+ * The arguments the app echoed (`echo_arguments(doc)`), or null when it does not echo. Two models with the echo's
+ * name make it ambiguous: the session still renders, without an echo (and so without live arguments), and `warn`
+ * names the duplicates.
+ */
+export function readDocumentEcho(document: Document, warn: (message: string) => void): EchoedArguments | null {
+  const named = modelsNamed(document, ECHO_SOURCE_NAME)
+  if (named.length > 1) {
+    warn(
+      `The document holds ${named.length} models named '${ECHO_SOURCE_NAME}' (${named.map((model) => `${model.type} ${model.id}`).join(", ")}), ` +
+        `so the echo is ambiguous and is ignored: call echo_arguments(doc) once and give no other model that name.`,
+    )
+    return null
+  }
+  return named.length === 0 ? null : readEcho(named[0]!)
 }
 
 /**

@@ -3,6 +3,7 @@ import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
 import {asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
+import type {LiveLink} from "../bokeh/live.js"
 import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
 import {obtainCredentials, planSession, type SessionCredentials, type SessionOptions, type SessionPlan} from "./plan.js"
 import {SessionSocket} from "./session-socket.js"
@@ -105,18 +106,18 @@ export async function openPlannedSession(
 ): Promise<PulledSession> {
   let channel: LiveArgumentsChannel | null = null
   let opened: Awaited<ReturnType<typeof import("../bokeh/adapter.js").openSession>>
-  let linkLiveArguments: typeof import("../bokeh/live.js").linkLiveArguments
+  let liveModels: typeof import("../bokeh/live.js")
   let socket: SessionSocket | null = null
   let handedOver = false
   try {
     options.signal?.throwIfAborted()
     // The socket opens now, so the server creates the session while BokehJS loads; the adapter takes it over.
     socket = new SessionSocket(plan.websocketUrl, plan.query, credentials.token)
-    const [{openSession}, live] = await untilAborted(
+    const [{openSession}, liveModule] = await untilAborted(
       Promise.all([loaded(import("../bokeh/adapter.js")), loaded(import("../bokeh/live.js"))]),
       options.signal,
     )
-    linkLiveArguments = live.linkLiveArguments
+    liveModels = liveModule
     handedOver = true
     opened = await openSession({
       websocketUrl: plan.websocketUrl,
@@ -147,15 +148,26 @@ export async function openPlannedSession(
     }
     throw options.signal?.aborted === true ? error : asSessionError(error)
   }
-  const link = linkLiveArguments(opened.document, (state, echo) => channel?.receive(state, echo))
+  // The document exists now: whatever fails from here closes the session before it rejects.
+  let echo: EchoedArguments | null
+  let link: LiveLink | null
+  try {
+    echo = liveModels.readDocumentEcho(opened.document, (message) => {
+      console.warn(`bokeh-session: ${message}`)
+      options.onWarning?.(message)
+    })
+    link = liveModels.linkLiveArguments(opened.document, (state, changed) => channel?.receive(state, changed))
+  } catch (error) {
+    opened.close()
+    throw asSessionError(error)
+  }
   if (link != null) {
     channel = new LiveArgumentsChannel(link.send, link.initial, {
-      updated: (echo, source) => options.onArgumentsChange?.({arguments: echo, source}),
+      updated: (changed, source) => options.onArgumentsChange?.({arguments: changed, source}),
       rejected: () => undefined,
     })
   }
   const live = channel
-  const echo = opened.readEcho()
   return {
     session: opened.session,
     document: opened.document,
