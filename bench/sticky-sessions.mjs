@@ -7,7 +7,7 @@
 // demo/token_server.py). The app (e2e/apps/count_builds.py) logs one line per build; the table counts them per load.
 //
 //   npm run bench:sticky        (builds first; needs nginx; LOADS=n npm run bench:sticky to change the count)
-import {execFileSync, spawn} from "node:child_process"
+import {execFileSync} from "node:child_process"
 import {randomBytes} from "node:crypto"
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs"
 import {tmpdir} from "node:os"
@@ -17,6 +17,7 @@ import {freePort, startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
 import {startNginx} from "../scripts/lib/nginx.mjs"
 import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
+import {startTokenServer} from "../scripts/lib/token-server.mjs"
 
 const LOADS = Number(process.env.LOADS ?? 30)
 const BACKENDS = 3
@@ -26,36 +27,6 @@ const SECRET = randomBytes(33).toString("base64url")
 const elementReady = () => document.querySelector("bokeh-session")?.status === "connected"
 // BokehJS's embed adds the session's document to its global list once the websocket delivered it.
 const embedReady = () => globalThis.Bokeh?.documents?.length === 1
-
-/** The token endpoint of the demo, for the signed scenarios; resolves once it printed its URL. */
-async function startTokenServer(pageOrigin, appUrl) {
-  const child = spawn(
-    ensurePythonEnv(),
-    [
-      join(ROOT, "demo", "token_server.py"),
-      "--port",
-      "0",
-      "--allow-origin",
-      pageOrigin,
-      "--app-url",
-      appUrl,
-      "--demo-sign-requested-arguments",
-    ],
-    {env: {...process.env, BOKEH_SECRET_KEY: SECRET, PYTHONUNBUFFERED: "1"}, stdio: ["ignore", "pipe", "ignore"]},
-  )
-  const url = await new Promise((resolve, reject) => {
-    let output = ""
-    child.stdout.on("data", (chunk) => {
-      output += chunk
-      const match = /listening on (http:\S+)/.exec(output)
-      if (match) {
-        resolve(match[1])
-      }
-    })
-    child.once("exit", (code) => reject(new Error(`token server exited with code ${code}`)))
-  })
-  return {url, stop: () => child.kill()}
-}
 
 /** Three processes with the counting app behind nginx, plus the two pages; `signed` turns on signed session ids. */
 async function startCluster(work, signed) {
@@ -96,7 +67,7 @@ async function startCluster(work, signed) {
     writeFileSync(join(work, "server-document.html"), `<!doctype html><html><body>${embedScript}</body></html>`)
     let tokenProvider = ""
     if (signed) {
-      const tokenServer = await startTokenServer(proxyOrigin, appUrl)
+      const tokenServer = await startTokenServer({pageOrigin: proxyOrigin, appUrl, secret: SECRET})
       stops.push(() => tokenServer.stop())
       tokenProvider = `element.tokenProvider = async (request) => {
         const response = await fetch(${JSON.stringify(tokenServer.url)}, {method: "POST", headers: {"content-type": "application/json"}, body: JSON.stringify(request)})

@@ -1,12 +1,10 @@
 // A Bokeh server with signed session ids (BOKEH_SIGN_SESSIONS=yes) and the demo's token endpoint
 // (demo/token_server.py) holding the same secret. The browser only ever sees tokens, never the secret.
-import {spawn, type ChildProcess} from "node:child_process"
 import {randomBytes} from "node:crypto"
-import {join} from "node:path"
 import {deflateSync, inflateSync} from "node:zlib"
 import {expect, test, type Page} from "@playwright/test"
 import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
-import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
+import {startTokenServer} from "../scripts/lib/token-server.mjs"
 import {base64UrlDecode, base64UrlEncode} from "../src/session/token.js"
 import {
   addElement,
@@ -23,39 +21,7 @@ import {startDedicatedServer} from "./support/servers.js"
 const SECRET = randomBytes(33).toString("base64url")
 
 let bokeh: Awaited<ReturnType<typeof startBokehServer>>
-let tokenServer: {process: ChildProcess; url: string}
-
-/** The demo's token endpoint, minting tokens for `appUrl` with the shared secret. */
-async function startTokenServer(appUrl: string): Promise<{process: ChildProcess; url: string}> {
-  const child = spawn(
-    ensurePythonEnv(),
-    [
-      join(ROOT, "demo", "token_server.py"),
-      "--port",
-      "0",
-      "--allow-origin",
-      pageOrigin(),
-      "--app-url",
-      appUrl,
-      // These tests play both the page and an attacker who edits its arguments: sign what is asked.
-      "--demo-sign-requested-arguments",
-    ],
-    {env: {...process.env, BOKEH_SECRET_KEY: SECRET, PYTHONUNBUFFERED: "1"}, stdio: ["ignore", "pipe", "pipe"]},
-  )
-  let output = ""
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      output += chunk
-      const match = /listening on (http:\S+)/.exec(output)
-      if (match) {
-        resolve(match[1])
-      }
-    })
-    child.stderr!.on("data", (chunk) => (output += chunk))
-    child.once("exit", (code) => reject(new Error(`token server exited with code ${code}:\n${output}`)))
-  })
-  return {process: child, url}
-}
+let tokenServer: {url: string; stop: () => void}
 
 test.beforeAll(async () => {
   bokeh = await startBokehServer({
@@ -63,11 +29,11 @@ test.beforeAll(async () => {
     origins: [new URL(pageOrigin()).host],
     env: {BOKEH_SIGN_SESSIONS: "yes", BOKEH_SECRET_KEY: SECRET},
   })
-  tokenServer = await startTokenServer(`${bokeh.origin}/echo`)
+  tokenServer = await startTokenServer({pageOrigin: pageOrigin(), appUrl: `${bokeh.origin}/echo`, secret: SECRET})
 })
 
 test.afterAll(async () => {
-  tokenServer?.process.kill()
+  tokenServer?.stop()
   await bokeh?.stop()
 })
 
@@ -214,7 +180,7 @@ test("signed ids: after the server restarts, the element reconnects with a fresh
   const signing = {BOKEH_SIGN_SESSIONS: "yes", BOKEH_SECRET_KEY: SECRET}
   let server = await startDedicatedServer({env: signing})
   const appUrl = server.url("echo")
-  const ownTokens = await startTokenServer(appUrl)
+  const ownTokens = await startTokenServer({pageOrigin: pageOrigin(), appUrl, secret: SECRET})
   try {
     await openBlankPage(page)
     await addElementWithProvider(page, "again", {N: "8", title: "again"}, {app: appUrl, endpoint: ownTokens.url})
@@ -248,7 +214,7 @@ test("signed ids: after the server restarts, the element reconnects with a fresh
       echo: args,
     })
   } finally {
-    ownTokens.process.kill()
+    ownTokens.stop()
     await server.stop()
   }
 })
