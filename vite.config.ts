@@ -1,6 +1,7 @@
 import {defineConfig} from "vite"
 import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
+import {assignedClassFields} from "./build/vite/class-fields.mjs"
 import {staticGraphChunk} from "./build/vite/bokehjs-core-chunk.mjs"
 import {preloadDynamicDependencies} from "./build/vite/preload-dynamic-deps.mjs"
 
@@ -19,7 +20,10 @@ export default defineConfig(({command}) => ({
   root: command === "serve" ? "demo" : undefined,
   // Relative chunk URLs: the page may serve dist/ from any path.
   base: "./",
-  plugins: command === "build" ? [bokehJsRewrites(), bokehJsCore.plugin, preloadDynamicDependencies()] : [],
+  plugins:
+    command === "build"
+      ? [bokehJsRewrites(), assignedClassFields(), bokehJsCore.plugin, preloadDynamicDependencies()]
+      : [],
   // The built entries must import under Node without a DOM (SSR); see build/vite/ssr-safe-lit.mjs.
   resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,
   build: {
