@@ -2,6 +2,7 @@ import {defineConfig} from "vite"
 import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
 import {assignedClassFields} from "./build/vite/class-fields.mjs"
+import {documentFunctions} from "./build/vite/document-functions.mjs"
 import {staticGraphChunk} from "./build/vite/bokehjs-core-chunk.mjs"
 import {preloadDynamicDependencies} from "./build/vite/preload-dynamic-deps.mjs"
 
@@ -22,7 +23,13 @@ export default defineConfig(({command}) => ({
   base: "./",
   plugins:
     command === "build"
-      ? [bokehJsRewrites(), assignedClassFields(), bokehJsCore.plugin, preloadDynamicDependencies()]
+      ? [
+          bokehJsRewrites(),
+          documentFunctions(),
+          assignedClassFields(),
+          bokehJsCore.plugin,
+          preloadDynamicDependencies(),
+        ]
       : [],
   // The built entries must import under Node without a DOM (SSR); see build/vite/ssr-safe-lit.mjs.
   resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,
