@@ -34,6 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/echo_altered.py",
       "e2e/apps/rewritten_bokehjs.py",
       "e2e/apps/model_gallery.py",
+      "e2e/apps/clicks.py",
       // Bokeh's own gallery examples as apps (bar charts, colour bars, graphs...): e2e/user-plots.spec.ts.
       ...readdirSync(join(ROOT, "e2e/apps/plots"))
         .filter((name) => name.endsWith(".py"))
