@@ -2,6 +2,7 @@
 // `arguments` from framework state and show the element's events; a state change must open exactly one new
 // session whose echo is the new value (a re-render alone must not open a session).
 import {expect, test, type Page} from "@playwright/test"
+import {axeViolations, serious} from "./support/axe.js"
 import {buildFrameworkDemo, type BuiltDemo} from "./support/framework-demo.js"
 import {appUrl, pageOrigin, trackWebSockets} from "./support/helpers.js"
 import type {BokehSessionElement} from "../src/index.js"
@@ -31,6 +32,13 @@ for (const framework of ["react", "vue", "angular"] as const) {
       ])
       // The element's own echo table agrees with what the framework shows.
       await expect(page.locator("bokeh-session").first().locator("tr[data-name=N] td.received")).toHaveText("10")
+      // The whole page, every element connected: nothing serious for axe-core.
+      await expect(page.locator("bokeh-session:not(:state(connected))")).toHaveCount(0)
+      const findings = await axeViolations(page)
+      console.log(
+        `axe ${framework} demo: ${JSON.stringify(findings.map(({id, impact, targets}) => ({id, impact, targets})))}`,
+      )
+      expect(serious(findings), `serious or critical axe violations in the ${framework} demo`).toEqual([])
 
       await page.getByLabel("Points").fill("25")
 
