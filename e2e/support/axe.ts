@@ -8,6 +8,8 @@ export interface AxeFinding {
   impact: string
   help: string
   targets: string[]
+  /** axe's own account of each node, e.g. the colours and the contrast ratio it measured. */
+  summaries: string[]
 }
 
 /** Every violation axe finds in `include` (a selector; the whole page when absent), any impact. */
@@ -19,6 +21,7 @@ export async function axeViolations(page: Page, include?: string): Promise<AxeFi
     impact: violation.impact ?? "unknown",
     help: violation.help,
     targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+    summaries: violation.nodes.map((node) => node.failureSummary ?? ""),
   }))
 }
 

@@ -323,13 +323,12 @@ export class BokehSessionElement extends LitElement {
     const {status, error, labels} = this
     const view = this.#view
     const lifecycle = this.#lifecycle
+    const words = view?.statusText(lifecycle!, labels) ?? labels?.[status] ?? FIRST_LABELS[status as "idle"]
     // The element's own lines come first and have their height from the first paint (the echo table's is reserved
     // from the arguments sent): when the document appears, only what follows the element moves. The session code
     // (the view) comes with the lifecycle; before it loads, the status is idle or error, whose words are here.
     return html`
-      <div part="status" role="status">
-        ${view?.statusText(lifecycle!, labels) ?? labels?.[status] ?? FIRST_LABELS[status as "idle"]}
-      </div>
+      <div part="status" role="status">${words}</div>
       ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
       ${
         status === "connected" || status === "reconnecting"

@@ -5,8 +5,9 @@ import {css} from "lit"
 // shown before, load-failed, has the error colour only. The text below ships as written: keep comments out of it.
 //
 // Colours: the page's custom properties (--bokeh-session-*) or defaults that follow the page. The muted colour is
-// the text colour at 70%, readable on any background the text is; the error's is light-dark(): the page's
-// `color-scheme` (light dark, with prefers-color-scheme) picks it. --_* are the values in use, read by the views.
+// the text colour mixed 70% with Canvas (the page's background colour for its color-scheme): opaque, readable
+// wherever the text is; the error's is light-dark(): the page's `color-scheme` (light dark, with
+// prefers-color-scheme) picks it. --_* are the values in use, read by the views.
 //
 // The min-height is the echo table's height before it comes (and the note's, for an app that does not echo), so
 // that the document below it does not move: its caption, header and one row per name sent (--rows, with --lines
@@ -35,7 +36,7 @@ export const styles = css`
   }
   [part="status"],
   [part="no-echo"] {
-    color: var(--bokeh-session-muted, color-mix(in srgb, var(--bokeh-session-text, currentColor) 70%, transparent));
+    color: var(--bokeh-session-muted, color-mix(in srgb, var(--bokeh-session-text, currentColor) 70%, Canvas));
   }
   [part="echo"]:not(table),
   [part="no-echo"] {

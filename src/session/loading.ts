@@ -11,7 +11,7 @@ export const loadingStyles = css`
   }
   [part="error"] {
     font: 0.875rem/1.4 var(--_font);
-    background: color-mix(in srgb, currentColor 8%, transparent);
+    background: color-mix(in srgb, currentColor 8%, Canvas);
     border-left: 3px solid;
     padding: 0.375rem 0.5rem;
     margin: 0.25rem 0;
