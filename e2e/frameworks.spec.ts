@@ -76,31 +76,31 @@ test.describe("react demo, live arguments", () => {
   })
   test.afterAll(() => demo?.remove())
 
-  test("a React input and the Bokeh slider inside the live app move together, in one session", async ({page}) => {
+  test("a React input and the Bokeh input inside the live app move together, in one session", async ({page}) => {
     const sockets = trackWebSockets(page)
     await page.goto(`${pageOrigin()}${demo.path}`)
     const live = page.locator("bokeh-session#live")
     await expect(live).toHaveJSProperty("status", "connected")
     const sessionId = await live.evaluate((element) => (element as BokehSessionElement).sessionId)
-    const slider = (): Promise<number> =>
+    const appInput = (): Promise<number> =>
       live.evaluate(
         (element) =>
           (
-            (element as BokehSessionElement).session!.document.get_model_by_name("slider") as unknown as {
+            (element as BokehSessionElement).session!.document.get_model_by_name("n") as unknown as {
               value: number
             }
           ).value,
       )
 
-    // React → app: the slider inside the app follows the React input.
+    // React → app: the input inside the app follows the React input.
     await page.getByLabel("N, from React").fill("120")
     await expect(page.getByTestId("live-source")).toHaveText("page")
-    expect(await slider()).toBe(120)
+    expect(await appInput()).toBe(120)
     expect(await live.evaluate((element) => ({...(element as BokehSessionElement).echo}))).toEqual({N: ["120"]})
 
-    // App → React: moving the app's slider sets React's input.
+    // App → React: a new value in the app's input sets React's input.
     await live.evaluate((element) => {
-      const model = (element as BokehSessionElement).session!.document.get_model_by_name("slider") as unknown as {
+      const model = (element as BokehSessionElement).session!.document.get_model_by_name("n") as unknown as {
         value: number
       }
       model.value = 77
