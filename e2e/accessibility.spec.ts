@@ -96,7 +96,7 @@ async function focusInDocument(element: Locator): Promise<void> {
     }
     const button = find(host.shadowRoot!.querySelector("[part=roots]")!)
     button?.focus()
-    ;(window as unknown as {focusedButton: unknown}).focusedButton = button
+    ;(window as unknown as {focusedInDocument: unknown}).focusedInDocument = button
     return button != null
   })
   expect(focused, "nothing tabbable in the document").toBe(true)
@@ -157,10 +157,10 @@ test("a live change of arguments keeps the focus where it was in the document", 
   expect(await deepFocus(element)).toBe("in the document")
   // The very same element, not a new one in its place.
   expect(
-    await element.evaluate((host) => {
+    await page.evaluate(() => {
       let focused: Element | null = document.activeElement
       while (focused?.shadowRoot?.activeElement != null) focused = focused.shadowRoot.activeElement
-      return focused === (window as unknown as {focusedButton: unknown}).focusedButton
+      return focused === (window as unknown as {focusedInDocument: unknown}).focusedInDocument
     }),
   ).toBe(true)
 })
