@@ -9,9 +9,9 @@ dark_minimal: the demo page sends it in dark mode). Run with `npm run demo`, or 
 import math
 import os
 
+import bokeh.themes
 from bokeh.io import curdoc
 from bokeh.plotting import figure
-from bokeh.themes import built_in_themes
 
 from bokeh_session import echo_arguments
 
@@ -38,7 +38,7 @@ try:
 except ValueError:
     plot.scatter(xs, [math.sin(x) for x in xs], size=8, color="navy")
     plot.title.text = f"{title} (unknown color {color!r})"
-theme = built_in_themes.get(first("theme", ""))
+theme = bokeh.themes.built_in_themes.get(first("theme", ""))
 if theme is not None:
     doc.theme = theme
 doc.add_root(plot)
