@@ -107,10 +107,7 @@ test("the parts, slots, custom properties and states tables: every one the manif
     sorted(table("parts").map(([part]) => nameIn(part))),
     sorted(element.cssParts.map((part) => part.name)),
   )
-  assert.deepEqual(
-    sorted(table("slots").map(([slot]) => nameIn(slot))),
-    sorted(element.slots.map((slot) => slot.name)),
-  )
+  assert.deepEqual(sorted(table("slots").map(([slot]) => nameIn(slot))), sorted(element.slots.map((slot) => slot.name)))
   assert.deepEqual(
     sorted(table("css-properties").map(([property]) => nameIn(property))),
     sorted(element.cssProperties.map((property) => property.name)),
