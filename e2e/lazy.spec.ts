@@ -1,6 +1,6 @@
 // loading="lazy", as <img loading="lazy">: an element connects once it comes near the viewport (one viewport
 // height ahead), not before; eager (the default) connects at once wherever it is.
-import {expect, test, type Page} from "@playwright/test"
+import {expect, test, type Page, type WebSocket} from "@playwright/test"
 import {openBlankPage, pageOrigin, trackWebSockets, waitForStatus} from "./support/helpers.js"
 
 /** Adds elements (id → loading and the space above it), each a new session of the echo app. */
@@ -21,18 +21,26 @@ async function addStacked(page: Page, elements: Array<{id: string; loading?: str
   }, elements)
 }
 
-const topInViewports = (page: Page, id: string): Promise<number> =>
-  page.locator(`#${id}`).evaluate((element) => element.getBoundingClientRect().top / window.innerHeight)
-
-test("a lazy element far below the fold waits; scrolled near, it connects before it is in view", async ({page}) => {
+/**
+ * A blank page with two lazy elements, one at the top and one three viewports below, once the near one connected:
+ * both were observed at once, so its connect shows that the observer has reported on the far one too.
+ */
+async function nearAndFar(page: Page): Promise<WebSocket[]> {
   await openBlankPage(page)
   const sockets = trackWebSockets(page)
-  // Both observed at once: the near one's connect shows that the observer has reported on the far one too.
   await addStacked(page, [
     {id: "near", loading: "lazy", above: "0px"},
     {id: "far", loading: "lazy", above: "300vh"},
   ])
   await waitForStatus(page, "near", "connected")
+  return sockets
+}
+
+const topInViewports = (page: Page, id: string): Promise<number> =>
+  page.locator(`#${id}`).evaluate((element) => element.getBoundingClientRect().top / window.innerHeight)
+
+test("a lazy element far below the fold waits; scrolled near, it connects before it is in view", async ({page}) => {
+  const sockets = await nearAndFar(page)
   await expect(page.locator("#far")).toHaveJSProperty("status", "idle")
   expect(sockets).toHaveLength(1)
 
@@ -78,13 +86,7 @@ test("a page of only lazy elements below the fold loads no session code and no B
 test("a lazy element removed before it came near opens nothing, and connects when added back in view", async ({
   page,
 }) => {
-  await openBlankPage(page)
-  const sockets = trackWebSockets(page)
-  await addStacked(page, [
-    {id: "near", loading: "lazy", above: "0px"},
-    {id: "far", loading: "lazy", above: "300vh"},
-  ])
-  await waitForStatus(page, "near", "connected")
+  const sockets = await nearAndFar(page)
   await page.locator("#far").evaluate((element) => element.remove())
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
   await expect(page.locator("#far")).toHaveCount(0)
