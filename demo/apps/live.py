@@ -11,7 +11,7 @@ import math
 
 from bokeh.io import curdoc
 from bokeh.layouts import column
-from bokeh.models import ColumnDataSource, NumericInput
+from bokeh.models import ColumnDataSource, InlineStyleSheet, NumericInput
 from bokeh.themes import built_in_themes
 from bokeh.themes import default as default_theme
 from bokeh.plotting import figure
@@ -19,6 +19,10 @@ from bokeh.plotting import figure
 from bokeh_session import live_arguments
 
 MAX_N = 500
+# Bokeh's themes do not reach its widgets: in a dark theme the input would keep its white box under the page's light
+# text colour (inherited), its value unreadable.
+DARK_THEMES = {"dark_minimal", "night_sky", "contrast"}
+DARK_INPUT = InlineStyleSheet(css=".bk-input { background-color: #1f232b; color: #e6e8eb; border-color: #3a404b; }")
 
 
 def parse_n(arguments: dict[str, list[str]]) -> int:
@@ -46,9 +50,11 @@ def show(n: int) -> None:
 
 def apply_theme(arguments: dict[str, list[str]]) -> None:
     # An unknown or no name: Bokeh's default theme. Set only when it changes: a theme restyles every model.
-    wanted = built_in_themes.get((arguments.get("theme") or [""])[0], default_theme)
+    name = (arguments.get("theme") or [""])[0]
+    wanted = built_in_themes.get(name, default_theme)
     if doc.theme is not wanted:
         doc.theme = wanted
+        n_input.stylesheets = [DARK_INPUT] if name in DARK_THEMES else []
 
 
 def on_change(arguments: dict[str, list[str]]) -> None:
