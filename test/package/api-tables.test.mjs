@@ -3,7 +3,7 @@
 // with dist/custom-elements.json (generated from the element's JSDoc, itself checked against the element by
 // manifest.test.mjs):
 // - attributes: each attribute and the property it reflects; the properties column is every writable property;
-// - readonly-properties, methods, parts, states: the names;
+// - readonly-properties, methods, parts, slots, css-properties, states: the names;
 // - the Type column of the property tables: its first code span is the manifest's type;
 // - events: the names, and the fields of `detail` as `GlobalEventHandlersEventMap` declares them in dist/types;
 // - connection-inputs: the inputs whose change opens a new session (`CONNECTION_INPUTS` in src/element/).
@@ -22,7 +22,7 @@ const element = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .find((declaration) => declaration.tagName === "bokeh-session")
 const KINDS = {
-  table: ["attributes", "readonly-properties", "methods", "events", "parts", "states"],
+  table: ["attributes", "readonly-properties", "methods", "events", "parts", "slots", "css-properties", "states"],
   list: ["connection-inputs"],
 }
 
@@ -102,10 +102,15 @@ test("the methods table: every public method", () => {
   )
 })
 
-test("the parts and states tables: every CSS part and custom state", () => {
+test("the parts, slots, custom properties and states tables: every one the manifest names", () => {
   assert.deepEqual(
     sorted(table("parts").map(([part]) => nameIn(part))),
     sorted(element.cssParts.map((part) => part.name)),
+  )
+  assert.deepEqual(sorted(table("slots").map(([slot]) => nameIn(slot))), sorted(element.slots.map((slot) => slot.name)))
+  assert.deepEqual(
+    sorted(table("css-properties").map(([property]) => nameIn(property))),
+    sorted(element.cssProperties.map((property) => property.name)),
   )
   assert.deepEqual(
     sorted(table("states").map(([state]) => nameIn(state))),
