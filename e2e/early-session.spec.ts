@@ -1,12 +1,13 @@
 // The session starts while BokehJS loads (src/session/session-socket.ts): the websocket opens as soon as the token
 // and URL are known, the document is requested on the server's ACK, and BokehJS's connection takes over the socket
 // and what it heard. A connect given up before the hand-over still closes its socket only after the ACK.
-import {expect, test, type Page} from "@playwright/test"
+import {expect, test} from "@playwright/test"
 import {canvasPaint, expectPaintedCanvas} from "./support/canvas.js"
 import {
   addElement,
   holdBokehJs,
   openBlankPage,
+  recordSocketActions,
   recordedEvents,
   sentMessageTypes,
   setArguments,
@@ -46,34 +47,6 @@ test("the socket opens and the document arrives before BokehJS has loaded; Bokeh
   expect(events.map((event) => event.type)).toEqual(["bokeh-session-connecting", "bokeh-session-ready"])
 })
 
-/**
- * What the page's own websockets did, in order, per URL: each Bokeh message type they delivered to the page (its
- * header frame) and each close() the page called. Recorded in the page, where the order is the page's.
- */
-async function recordSocketActions(page: Page): Promise<() => Promise<Record<string, string[]>>> {
-  await page.addInitScript(() => {
-    const actions: Record<string, string[]> = {}
-    const record = (url: string, action: string): number => (actions[url] ??= []).push(action)
-    ;(window as unknown as {socketActions: typeof actions}).socketActions = actions
-    const Native = window.WebSocket
-    window.WebSocket = class extends Native {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args)
-        this.addEventListener("message", ({data}) => {
-          if (typeof data === "string" && data.includes('"msgtype"')) {
-            record(this.url, (JSON.parse(data) as {msgtype: string}).msgtype)
-          }
-        })
-      }
-      override close(code?: number, reason?: string): void {
-        record(this.url, "close()")
-        super.close(code, reason)
-      }
-    }
-  })
-  return () => page.evaluate(() => (window as unknown as {socketActions: Record<string, string[]>}).socketActions)
-}
-
 test("a connect replaced before BokehJS has loaded closes its early socket after the ACK, leaving no session", async ({
   page,
 }) => {
@@ -92,7 +65,7 @@ test("a connect replaced before BokehJS has loaded closes its early socket after
     // Closed on the ACK, not before: a socket closed before it would leave the session on the server for good.
     const first = sockets[0].url()
     expect(first).toContain("N=1&delay=3")
-    expect((await socketActions())[first]).toEqual(["ACK", "close()"])
+    await expect.poll(async () => (await socketActions())[first]).toEqual(["ACK", "close()", "closed"])
     release()
     await waitForStatus(page, "replaced", "connected")
     expect(

@@ -140,3 +140,33 @@ export function sentMessageTypes(socket: WebSocket): string[] {
   })
   return types
 }
+
+/**
+ * What the page's own websockets did, in order, per URL: each Bokeh message type they delivered to the page (its
+ * header frame), each close() the page called, and their close event ("closed"). Recorded in the page, where the
+ * order is the page's: Chromium reports a socket's frames and its end to Playwright on another path.
+ */
+export async function recordSocketActions(page: Page): Promise<() => Promise<Record<string, string[]>>> {
+  await page.addInitScript(() => {
+    const actions: Record<string, string[]> = {}
+    const record = (url: string, action: string): number => (actions[url] ??= []).push(action)
+    ;(window as unknown as {socketActions: typeof actions}).socketActions = actions
+    const Native = window.WebSocket
+    window.WebSocket = class extends Native {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args)
+        this.addEventListener("message", ({data}) => {
+          if (typeof data === "string" && data.includes('"msgtype"')) {
+            record(this.url, (JSON.parse(data) as {msgtype: string}).msgtype)
+          }
+        })
+        this.addEventListener("close", () => record(this.url, "closed"))
+      }
+      override close(code?: number, reason?: string): void {
+        record(this.url, "close()")
+        super.close(code, reason)
+      }
+    }
+  })
+  return () => page.evaluate(() => (window as unknown as {socketActions: Record<string, string[]>}).socketActions)
+}
