@@ -84,12 +84,12 @@ test("a page that needed widgets fetches them on the next visit before its docum
   await expect(page.locator("#widgets .slick-cell.l1").first()).toHaveText("a")
 })
 
-test("every chunk a connect needs is asked for by the first script, none only after the chunk that imports it", async ({
-  page,
-}) => {
-  // Which script made the browser request each chunk: the first script's own (import() with the chunk's static
-  // dependencies beside it), or a chunk that was itself loaded lazily (the browser found the import only once that
-  // chunk had arrived and been parsed: one more round trip before the websocket could open).
+/**
+ * Which script made the browser request each chunk: the first script's own (import() with the chunk's static
+ * dependencies beside it), or a chunk that was itself loaded lazily (the browser found the import only once that
+ * chunk had arrived and been parsed: one more round trip before the websocket could open).
+ */
+async function trackRequesters(page: Page): Promise<Record<string, string>> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send("Network.enable")
   const requestedBy: Record<string, string> = {}
@@ -105,12 +105,34 @@ test("every chunk a connect needs is asked for by the first script, none only af
       requestedBy[name] = chunkName(from) ?? from
     }
   })
+  return requestedBy
+}
+
+/** What the first script must ask for itself, at once: its own chunk, then the session code and BokehJS's core. */
+const FIRST_SCRIPT_ASKS = {
+  "element-entry": "bokeh-session",
+  "bokehjs-core": "element-entry",
+  "rolldown-runtime": "element-entry",
+  session: "element-entry",
+}
+
+test("every chunk a connect needs is asked for by the first script, none only after the chunk that imports it", async ({
+  page,
+}) => {
+  const requestedBy = await trackRequesters(page)
   await page.goto(`${pageOrigin()}/e2e/pages/drop-in.html`)
   await waitForStatus(page, "plot", "connected")
-  expect(requestedBy).toEqual({
-    "element-entry": "bokeh-session",
-    "bokehjs-core": "element-entry",
-    "rolldown-runtime": "element-entry",
-    session: "element-entry",
-  })
+  expect(requestedBy).toEqual(FIRST_SCRIPT_ASKS)
+})
+
+test("an element added after the script ran (as a framework adds it) also gets every chunk from the first script", async ({
+  page,
+}) => {
+  const requestedBy = await trackRequesters(page)
+  await openBlankPage(page)
+  // The page defined the element with none in it: nothing beyond the first script is fetched yet.
+  expect(requestedBy).toEqual({"element-entry": "bokeh-session"})
+  await addElement(page, {id: "later", app: "echo", arguments: {N: "3"}})
+  await waitForStatus(page, "later", "connected")
+  expect(requestedBy).toEqual(FIRST_SCRIPT_ASKS)
 })
