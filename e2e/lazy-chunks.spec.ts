@@ -2,23 +2,11 @@
 // uses them, and a page's widget chunks fetched before its document arrives once the page has needed them.
 import {expect, test, type Page} from "@playwright/test"
 import {expectPaintedCanvas} from "./support/canvas.js"
-import {addElement, openBlankPage, pageOrigin, waitForStatus} from "./support/helpers.js"
+import {addElement, openBlankPage, pageOrigin, trackBundleChunks, waitForStatus} from "./support/helpers.js"
 import {recordSvgImages, svgImages} from "./support/tex.js"
 
-/** The dist chunks the page requests, by bundle name (hashes stripped), in request order. */
-function trackChunks(page: Page): string[] {
-  const chunks: string[] = []
-  page.on("request", (request) => {
-    const match = /\/dist\/chunks\/(bokehjs-(?:widgets|tables|mathjax))-[\w-]+\.js$/.exec(request.url())
-    if (match != null) {
-      chunks.push(match[1])
-    }
-  })
-  return chunks
-}
-
 test("a plot document fetches no widget, table or MathJax code", async ({page}) => {
-  const chunks = trackChunks(page)
+  const chunks = trackBundleChunks(page)
   await openBlankPage(page)
   await addElement(page, {id: "plot", app: "echo", arguments: {N: "5"}})
   await waitForStatus(page, "plot", "connected")
@@ -27,7 +15,7 @@ test("a plot document fetches no widget, table or MathJax code", async ({page}) 
 })
 
 test("a widget document fetches widget and table code but not MathJax, and renders", async ({page}) => {
-  const chunks = trackChunks(page)
+  const chunks = trackBundleChunks(page)
   await openBlankPage(page)
   await addElement(page, {id: "widgets", app: "widgets", arguments: {a: "1"}})
   await waitForStatus(page, "widgets", "connected")
@@ -39,7 +27,7 @@ test("a widget document fetches widget and table code but not MathJax, and rende
 test("a document with TeX fetches MathJax and typesets the title, also after a widget document went without it", async ({
   page,
 }) => {
-  const chunks = trackChunks(page)
+  const chunks = trackBundleChunks(page)
   await recordSvgImages(page)
   await openBlankPage(page)
   await addElement(page, {id: "widgets", app: "widgets", arguments: {a: "1"}})

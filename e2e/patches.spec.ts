@@ -9,6 +9,7 @@ import {
   fatalAfterTrigger,
   openBlankPage,
   recordedEvents,
+  trackBundleChunks,
   trackWebSockets,
   waitForStatus,
 } from "./support/helpers.js"
@@ -42,13 +43,7 @@ async function lateModels(page: Page): Promise<LateModels> {
  * patch that brings the late models (the only message that names DataTable).
  */
 function trackChunksAndPatch(page: Page): string[] {
-  const order: string[] = []
-  page.on("request", (request) => {
-    const match = /\/dist\/chunks\/(bokehjs-(?:widgets|tables|mathjax))-[\w-]+\.js$/.exec(request.url())
-    if (match != null) {
-      order.push(match[1])
-    }
-  })
+  const order = trackBundleChunks(page)
   page.on("websocket", (socket) =>
     socket.on("framereceived", ({payload}) => {
       if (typeof payload === "string" && payload.includes('"DataTable"')) {

@@ -7,7 +7,7 @@ import {expect, test, type Page} from "@playwright/test"
 import {freePort} from "../scripts/lib/bokeh-server.mjs"
 import {startNginx} from "../scripts/lib/nginx.mjs"
 import {ROOT} from "../scripts/lib/python-env.mjs"
-import {recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {elementError, trackWebSockets, waitForStatus} from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
 
 type Nginx = Awaited<ReturnType<typeof startNginx>>
@@ -32,27 +32,12 @@ async function openProxiedPage(page: Page): Promise<void> {
   await page.waitForFunction(() => customElements.get("bokeh-session") != null)
 }
 
-async function errorOf(page: Page, url: string): Promise<{code: string; message: string}> {
-  await page.evaluate((url) => {
-    const element = document.createElement("bokeh-session")
-    element.id = "proxied"
-    element.setAttribute("url", url)
-    document.body.append(element)
-  }, url)
-  await waitForStatus(page, "proxied", "error")
-  const errors = (await recordedEvents(page, "proxied")).filter((event) => event.type === "bokeh-session-error")
-  expect(errors).toHaveLength(1)
-  const detail = errors[0].detail as {code: string; message: string}
-  await expect(page.locator("#proxied [part=error]")).toHaveText(detail.message)
-  return detail
-}
-
 test("nginx's 502 for a stopped backend is unreachable, naming the proxy; once the backend runs, restart() connects", async ({
   page,
 }) => {
   const sockets = trackWebSockets(page)
   await openProxiedPage(page)
-  const {code, message} = await errorOf(page, "/echo")
+  const {code, message} = await elementError(page, "proxied", "/echo")
   expect(code).toBe("unreachable")
   expect(message).toBe(
     `this page's own server (${nginx.host}) answered 502 for ${nginx.origin}/echo, like a proxy whose Bokeh server ` +
@@ -76,7 +61,7 @@ test("nginx's own 404 (a relative url that lands in its static folder) is handsh
   page,
 }) => {
   await openProxiedPage(page)
-  const {code, message} = await errorOf(page, "echo")
+  const {code, message} = await elementError(page, "proxied", "echo")
   expect(code).toBe("handshake-rejected")
   expect(message).toBe(
     `this page's own server (${nginx.host}) answered 404 for ${nginx.origin}/e2e/pages/echo/autoload.js, which is ` +
