@@ -227,6 +227,7 @@ test("the demo page: edit an argument, apply, and the echo follows; Ctrl-C stops
     .poll(() => sessionA.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo))
     .toEqual({N: ["7"], title: ["Hello from the browser"], note: ["a & b = c"]})
   await expect(sessionA.locator('[part=echo] tr[data-name="N"] td.received')).toHaveText("7")
+  await expect(sessionA.locator("[part=echo] tr.match")).toHaveCount(3)
   await expect(sessionA.locator("[part=echo] tr.mismatch")).toHaveCount(0)
   expect(await sessionA.evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).sessionId)).not.toBe(
     firstId,

@@ -2,7 +2,7 @@
 // the file, and `restart()` tries again. The failure is a real one: the page's request for that static file is
 // aborted by the browser (Playwright routes the static server's file, not the Bokeh server), then let through.
 import {expect, test, type Page} from "@playwright/test"
-import {addElement, appUrl, openBlankPage, recordedEvents, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {addElement, appUrl, onlyError, openBlankPage, trackWebSockets, waitForStatus} from "./support/helpers.js"
 import {startDedicatedServer} from "./support/servers.js"
 
 /** Makes the browser's requests for matching dist/ chunks fail; returns the URLs it refused, and a way to stop. */
@@ -22,15 +22,6 @@ async function restartAndConnect(page: Page, id: string): Promise<void> {
   await expect(page.locator(`#${id} [part=error]`)).toHaveCount(0)
 }
 
-async function loadFailure(page: Page, id: string): Promise<{code: string; message: string}> {
-  await waitForStatus(page, id, "error")
-  const errors = (await recordedEvents(page, id)).filter((event) => event.type === "bokeh-session-error")
-  expect(errors).toHaveLength(1)
-  const detail = errors[0].detail as {code: string; message: string}
-  await expect(page.locator(`#${id} [part=error]`)).toHaveText(detail.message)
-  return detail
-}
-
 test("load-failed: the session code cannot be fetched; the error names it, and restart() tries again", async ({
   page,
 }) => {
@@ -39,7 +30,7 @@ test("load-failed: the session code cannot be fetched; the error names it, and r
   const chunks = await refuseChunks(page, "**/dist/chunks/session-*.js")
   await openBlankPage(page)
   await addElement(page, {id: "offline", arguments: {N: "1"}})
-  const {code, message} = await loadFailure(page, "offline")
+  const {code, message} = await onlyError(page, "offline")
   expect(code).toBe("load-failed")
   expect(chunks.refused).toHaveLength(1)
   expect(message).toContain(chunks.refused[0])
@@ -64,7 +55,7 @@ test("load-failed: BokehJS cannot be fetched; the socket opened meanwhile is clo
     const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-core-*.js")
     await openBlankPage(page)
     await addElement(page, {id: "nobokehjs", url: dedicated.url("echo")})
-    const {code, message} = await loadFailure(page, "nobokehjs")
+    const {code, message} = await onlyError(page, "nobokehjs")
     expect(code).toBe("load-failed")
     expect(chunks.refused.length).toBeGreaterThan(0)
     expect(message).toContain(chunks.refused[0])
@@ -84,10 +75,12 @@ test("load-failed: the widgets bundle a document needs cannot be fetched; the so
   const chunks = await refuseChunks(page, "**/dist/chunks/bokehjs-widgets-*.js")
   await openBlankPage(page)
   await addElement(page, {id: "nowidgets", app: "widgets", arguments: {N: "1"}})
-  const {code, message} = await loadFailure(page, "nowidgets")
+  const {code, message} = await onlyError(page, "nowidgets")
   expect(code).toBe("load-failed")
   expect(message).toContain(chunks.refused[0])
-  await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
+  // The document said it needs widgets, so its socket had opened; it is closed now.
+  expect(sockets).toHaveLength(1)
+  await expect.poll(() => sockets[0].isClosed()).toBe(true)
 
   await chunks.allow()
   await restartAndConnect(page, "nowidgets")

@@ -7,7 +7,7 @@ import {emitBokehSessionEvent} from "./events.js"
 import {holdLastSize} from "./reserved-size.js"
 import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
-import {loadSessionLifecycle} from "./loaders.js"
+import {loadSessionLifecycle, startLoadingBokehJs} from "./loaders.js"
 import type {BokehSessionStatus, SessionHost, SessionLifecycle} from "../session/lifecycle.js"
 import type {BokehClientSession} from "../core/bokeh-objects.js"
 import {FIRST_LABELS, type BokehSessionLabelsInput} from "../core/labels.js"
@@ -218,7 +218,7 @@ export class BokehSessionElement extends LitElement {
 
   /** Closes the current session and opens a fresh one with the current inputs. */
   restart(): void {
-    this.#withLifecycle((lifecycle) => void lifecycle.connect())
+    this.#withLifecycle((lifecycle) => void lifecycle.connect(), true)
   }
 
   /** Closes the session; the element stays closed until `restart()` or an input changes. */
@@ -226,14 +226,23 @@ export class BokehSessionElement extends LitElement {
     this.#withLifecycle((lifecycle) => lifecycle.close())
   }
 
-  /** Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. */
-  #withLifecycle(action: (lifecycle: SessionLifecycle) => void): void {
+  /**
+   * Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. An action
+   * that `connects` asks for BokehJS with the session code (a page whose element came after the script, as
+   * frameworks add it, would otherwise fetch BokehJS only once the session code has run), unless the arguments are
+   * invalid: those download nothing more. Other bad input (url, timeout, token) is found by the session code, with
+   * BokehJS on its way, as for an element in the page's HTML (preload.ts).
+   */
+  #withLifecycle(action: (lifecycle: SessionLifecycle) => void, connects = false): void {
     if (this.#lifecycle != null) {
       action(this.#lifecycle)
       return
     }
     const ticket = ++this.#pendingAction
     this.#loadError = null
+    if (connects && this.url && readableArguments(this.#arguments) != null) {
+      startLoadingBokehJs()
+    }
     void loadSessionLifecycle().then(
       (session) => {
         this.#view = session
@@ -306,7 +315,7 @@ export class BokehSessionElement extends LitElement {
       nearViewport.observe(this)
       return
     }
-    this.#withLifecycle((lifecycle) => void lifecycle.connect(changed))
+    this.#withLifecycle((lifecycle) => void lifecycle.connect(changed), true)
   }
 
   #setState(status: BokehSessionStatus): void {

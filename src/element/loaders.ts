@@ -36,6 +36,14 @@ export function loadBokehJs(): Promise<{countBokehJsObjects(): BokehJsCounts}> {
 }
 
 /**
+ * Starts loading BokehJS (its core and the adapter), which every connect needs, without waiting for the session code
+ * to ask for it: one round trip less. Failures surface where the session code awaits the same import.
+ */
+export function startLoadingBokehJs(): void {
+  loadBokehJs().catch(() => {})
+}
+
+/**
  * Opens a Bokeh server session from the browser with the given arguments as URL query params, without the
  * element. Rejects with a `BokehSessionError`.
  *

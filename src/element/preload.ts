@@ -1,5 +1,5 @@
 import {OPTIONAL_BUNDLES, rememberedBundles} from "../core/bundles.js"
-import {loadBokehJs, loadSessionLifecycle} from "./loaders.js"
+import {loadSessionLifecycle, startLoadingBokehJs} from "./loaders.js"
 
 let started = false
 
@@ -16,7 +16,7 @@ export function preloadBokehJsFor(tagName: string): void {
   started = true
   // Failures surface where the element awaits the same imports, with the element's own error handling.
   const ignore = (): void => {}
-  loadBokehJs().catch(ignore)
+  startLoadingBokehJs()
   loadSessionLifecycle().catch(ignore)
   for (const name of rememberedBundles()) {
     OPTIONAL_BUNDLES[name]().catch(ignore)

@@ -58,7 +58,15 @@ function table(kind) {
 
 const fields = (readonly) =>
   element.members.filter((member) => member.kind === "field" && Boolean(member.readonly) === readonly)
-const typeOf = (name) => element.members.find((member) => member.name === name)?.type?.text
+/** The manifest's type of a member; there must be one (a README type compared with no type would prove nothing). */
+function typeOf(name) {
+  const text = element.members.find((member) => member.name === name)?.type?.text
+  assert.ok(
+    typeof text === "string" && text !== "",
+    `dist/custom-elements.json gives \`${name}\` no type: declare its type in src/element/element.ts`,
+  )
+  return text
+}
 
 test("every API marker in the README is a known kind, and each appears once", () => {
   const markers = [...readme.matchAll(/<!-- api-(\w+): ([\w-]+) -->/g)].map((match) => `${match[1]}: ${match[2]}`)
