@@ -1,0 +1,74 @@
+"""Signed session tokens from a FastAPI (or Starlette) app: a router with one route, ``POST /token``.
+
+    tokens = TokenRouter(app_urls=["https://www.example.com/app"])
+
+    @tokens.decide
+    async def session_arguments(request: TokenRequest[Request]) -> dict[str, str] | None:
+        ...  # who asks (request.cookies, your session middleware), and what they may see
+
+    app.include_router(tokens)
+
+``decide`` may be ``async def`` (awaited) or a plain function (run in the thread pool, as FastAPI runs plain
+endpoints). ``pip install "bokeh-session[fastapi]"``. The rules are ``bokeh_session.endpoint.TokenEndpoint``'s.
+In a Starlette app without FastAPI: ``Route("/token", tokens.answer)`` with a ``TokenRouter``'s ``answer``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, TokenEndpoint
+from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
+
+
+class TokenRouter(APIRouter):
+    """A FastAPI ``APIRouter`` that answers the element's ``tokenProvider`` at ``path`` (``/token``; add a prefix with
+    ``include_router(tokens, prefix=...)``). Refuses every request until ``decide`` is set."""
+
+    def __init__(
+        self,
+        decide: AsyncDecide[Request] | None = None,
+        *,
+        app_urls: Iterable[str] = (),
+        allowed_origins: Iterable[str] = (),
+        secret_key: str | bytes | None = None,
+        expiration: int = DEFAULT_EXPIRATION_SECONDS,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        path: str = "/token",
+    ) -> None:
+        super().__init__()
+        self.endpoint: TokenEndpoint[Request] = TokenEndpoint(
+            decide,
+            app_urls=app_urls,
+            allowed_origins=allowed_origins,
+            secret_key=secret_key,
+            expiration=expiration,
+            max_body_bytes=max_body_bytes,
+        )
+        # A plain Starlette route for every method: the endpoint answers 405s and preflights by the shared rules,
+        # and FastAPI neither parses the body nor lists the route in the OpenAPI schema.
+        methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+        self.add_route(path, self.answer, methods=methods, include_in_schema=False)
+
+    def decide(self, function: AsyncDecide[Request]) -> AsyncDecide[Request]:
+        """Sets the function that decides each request's arguments (a decorator)."""
+        return self.endpoint.decide(function)
+
+    async def answer(self, request: Request) -> Response:
+        async def read_body(length: int) -> bytes:
+            return await request.body() if length else b""
+
+        reply = await self.endpoint.handle_async(
+            request,
+            request.method,
+            request.headers.get,
+            f"{request.url.scheme}://{request.url.netloc}",
+            read_body,
+            run_in_threadpool,
+        )
+        return Response(reply.body, status_code=reply.status, headers=reply.headers)

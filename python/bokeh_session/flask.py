@@ -1,0 +1,70 @@
+"""Signed session tokens from a Flask app: a blueprint with one route, ``POST /token``.
+
+    tokens = TokenBlueprint(app_urls=["https://www.example.com/app"])
+
+    @tokens.decide
+    def session_arguments(request: TokenRequest[flask.Request]) -> dict[str, str] | None:
+        ...  # who asks (flask.session, flask_login.current_user), and what they may see
+
+    app.register_blueprint(tokens)
+
+``pip install "bokeh-session[flask]"``. The rules (methods, body size, CORS, refusal by default) are
+``bokeh_session.endpoint.TokenEndpoint``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import flask
+
+from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, TokenEndpoint
+from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
+
+
+class TokenBlueprint(flask.Blueprint):
+    """A ``flask.Blueprint`` that answers the element's ``tokenProvider`` at ``path`` (``/token``; mount it under a
+    prefix with ``register_blueprint(tokens, url_prefix=...)``). Refuses every request until ``decide`` is set."""
+
+    def __init__(
+        self,
+        decide: AsyncDecide[flask.Request] | None = None,
+        *,
+        app_urls: Iterable[str] = (),
+        allowed_origins: Iterable[str] = (),
+        secret_key: str | bytes | None = None,
+        expiration: int = DEFAULT_EXPIRATION_SECONDS,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        path: str = "/token",
+        name: str = "bokeh_session_tokens",
+    ) -> None:
+        super().__init__(name, __name__)
+        self.endpoint: TokenEndpoint[flask.Request] = TokenEndpoint(
+            decide,
+            app_urls=app_urls,
+            allowed_origins=allowed_origins,
+            secret_key=secret_key,
+            expiration=expiration,
+            max_body_bytes=max_body_bytes,
+        )
+        # Every method reaches the endpoint, so that a GET gets its 405 by the same rules as elsewhere, and an
+        # OPTIONS its preflight answer instead of Flask's automatic one.
+        methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+        self.add_url_rule(path, "token", self._answer, methods=methods, provide_automatic_options=False)
+
+    def decide(self, function: AsyncDecide[flask.Request]) -> AsyncDecide[flask.Request]:
+        """Sets the function that decides each request's arguments (a decorator)."""
+        return self.endpoint.decide(function)
+
+    def _answer(self) -> flask.Response:
+        request = flask.request
+        # Flask's own Request object, not the context-local proxy: it stays valid inside decide and after.
+        http = request._get_current_object()  # type: ignore[attr-defined]
+        reply = self.endpoint.handle(
+            http,
+            request.method,
+            request.headers.get,
+            request.host_url,
+            lambda length: request.get_data(cache=False) if length else b"",
+        )
+        return flask.Response(reply.body, status=reply.status, headers=reply.headers)
