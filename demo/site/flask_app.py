@@ -42,9 +42,10 @@ def logout() -> flask.Response:
     return flask.redirect("/", code=303)
 
 
-# What signed sessions add to an existing Flask app (BOKEH_SECRET_KEY is the Bokeh server's secret):
-from bokeh_session import TokenRefused, TokenRequest  # noqa: E402 (kept together, as a user adds them)
-from bokeh_session.flask import TokenBlueprint  # noqa: E402
+# All that signed sessions add to an existing Flask app, kept together as a user adds it (the README's excerpt).
+# BOKEH_SECRET_KEY in the environment is the Bokeh server's secret.
+from bokeh_session import TokenRefused, TokenRequest
+from bokeh_session.flask import TokenBlueprint
 
 tokens = TokenBlueprint(app_urls=[BOKEH_APP_URL])
 

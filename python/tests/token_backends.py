@@ -196,9 +196,17 @@ def configure_django() -> None:
     from django.conf import settings
 
     if not settings.configured:
+        # A project as startproject makes one (auth, sessions, CSRF), with an in-memory database.
         settings.configure(
             ALLOWED_HOSTS=["testserver"],
-            MIDDLEWARE=["django.middleware.common.CommonMiddleware", "django.middleware.csrf.CsrfViewMiddleware"],
+            INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions"],
+            DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+            MIDDLEWARE=[
+                "django.contrib.sessions.middleware.SessionMiddleware",
+                "django.middleware.common.CommonMiddleware",
+                "django.middleware.csrf.CsrfViewMiddleware",
+                "django.contrib.auth.middleware.AuthenticationMiddleware",
+            ],
             ROOT_URLCONF=__name__,
             SECRET_KEY="django-test-key-" + "x" * 40,
         )
