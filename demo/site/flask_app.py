@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 
 import flask
+from flask.typing import ResponseReturnValue
 from page import BOKEH_APP_URL, DIST, LOGIN_SECONDS, USERS, render_page
 
 app = flask.Flask(__name__, static_folder=DIST, static_url_path="/dist")
@@ -27,7 +28,7 @@ def page() -> str:
 
 
 @app.post("/login")
-def login() -> flask.Response:
+def login() -> ResponseReturnValue:
     user = flask.request.form.get("user", "")
     if user not in USERS:
         flask.abort(401)
@@ -37,7 +38,7 @@ def login() -> flask.Response:
 
 
 @app.post("/logout")
-def logout() -> flask.Response:
+def logout() -> ResponseReturnValue:
     flask.session.clear()
     return flask.redirect("/", code=303)
 

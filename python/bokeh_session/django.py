@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from django.http import HttpRequest, HttpResponse
 
-from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, TokenEndpoint
+from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, D, TokenEndpoint
 from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
 
 
@@ -40,7 +40,7 @@ class TokenView:
         expiration: int = DEFAULT_EXPIRATION_SECONDS,
         max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
-        self.endpoint: TokenEndpoint[HttpRequest] = TokenEndpoint(
+        self.token_endpoint: TokenEndpoint[HttpRequest] = TokenEndpoint(
             decide,
             app_urls=app_urls,
             allowed_origins=allowed_origins,
@@ -49,12 +49,12 @@ class TokenView:
             max_body_bytes=max_body_bytes,
         )
 
-    def decide(self, function: AsyncDecide[HttpRequest]) -> AsyncDecide[HttpRequest]:
+    def decide(self, function: D) -> D:
         """Sets the function that decides each request's arguments (a decorator)."""
-        return self.endpoint.decide(function)
+        return self.token_endpoint.decide(function)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        reply = self.endpoint.handle(
+        reply = self.token_endpoint.handle(
             request,
             request.method or "GET",
             request.headers.get,

@@ -53,6 +53,8 @@ class TokenRequest(Generic[R]):
 Decided = Union[ArgumentsInput, None]
 Decide = Callable[[TokenRequest[R]], Decided]
 AsyncDecide = Callable[[TokenRequest[R]], Union[Decided, Awaitable[Decided]]]
+D = TypeVar("D", bound=Callable[..., Any])
+"""A decide function, as the ``decide`` decorator returns it unchanged."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class TokenEndpoint(Generic[R]):
         self.expiration = expiration
         self.max_body_bytes = max_body_bytes
 
-    def decide(self, function: Any) -> Any:
+    def decide(self, function: D) -> D:
         """Sets the function that decides each request's arguments; returns it, so it works as a decorator."""
         self._decide = function
         return function

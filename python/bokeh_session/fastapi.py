@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, TokenEndpoint
+from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, D, TokenEndpoint
 from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
 
 
@@ -42,7 +42,7 @@ class TokenRouter(APIRouter):
         path: str = "/token",
     ) -> None:
         super().__init__()
-        self.endpoint: TokenEndpoint[Request] = TokenEndpoint(
+        self.token_endpoint: TokenEndpoint[Request] = TokenEndpoint(
             decide,
             app_urls=app_urls,
             allowed_origins=allowed_origins,
@@ -55,15 +55,15 @@ class TokenRouter(APIRouter):
         methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
         self.add_route(path, self.answer, methods=methods, include_in_schema=False)
 
-    def decide(self, function: AsyncDecide[Request]) -> AsyncDecide[Request]:
+    def decide(self, function: D) -> D:
         """Sets the function that decides each request's arguments (a decorator)."""
-        return self.endpoint.decide(function)
+        return self.token_endpoint.decide(function)
 
     async def answer(self, request: Request) -> Response:
         async def read_body(length: int) -> bytes:
             return await request.body() if length else b""
 
-        reply = await self.endpoint.handle_async(
+        reply = await self.token_endpoint.handle_async(
             request,
             request.method,
             request.headers.get,

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import flask
 
-from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, TokenEndpoint
+from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, D, TokenEndpoint
 from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
 
 
@@ -39,7 +39,7 @@ class TokenBlueprint(flask.Blueprint):
         name: str = "bokeh_session_tokens",
     ) -> None:
         super().__init__(name, __name__)
-        self.endpoint: TokenEndpoint[flask.Request] = TokenEndpoint(
+        self.token_endpoint: TokenEndpoint[flask.Request] = TokenEndpoint(
             decide,
             app_urls=app_urls,
             allowed_origins=allowed_origins,
@@ -52,15 +52,15 @@ class TokenBlueprint(flask.Blueprint):
         methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
         self.add_url_rule(path, "token", self._answer, methods=methods, provide_automatic_options=False)
 
-    def decide(self, function: AsyncDecide[flask.Request]) -> AsyncDecide[flask.Request]:
+    def decide(self, function: D) -> D:
         """Sets the function that decides each request's arguments (a decorator)."""
-        return self.endpoint.decide(function)
+        return self.token_endpoint.decide(function)
 
     def _answer(self) -> flask.Response:
         request = flask.request
         # Flask's own Request object, not the context-local proxy: it stays valid inside decide and after.
         http = request._get_current_object()  # type: ignore[attr-defined]
-        reply = self.endpoint.handle(
+        reply = self.token_endpoint.handle(
             http,
             request.method,
             request.headers.get,

@@ -66,7 +66,7 @@ def make_handler(endpoint: TokenEndpoint[StdlibRequest], timeout: float = SOCKET
             # StreamRequestHandler puts this timeout on the socket: a silent client is dropped instead of holding
             # its thread. HTTP/1.0 (the default) closes the connection after each answer, so nothing idles between
             # requests either.
-            self.timeout = timeout
+            self.timeout = timeout  # type: ignore[misc]  # StreamRequestHandler reads it per instance
             super().setup()
 
         def handle_one_request(self) -> None:

@@ -13,11 +13,12 @@ const COMMANDS = {
   fastapi: (port) => ["-m", "uvicorn", "--app-dir", SITE, "fastapi_app:app", "--host", "127.0.0.1", "--port", port],
 }
 
-export const BACKEND_FRAMEWORKS = Object.keys(COMMANDS)
+/** @type {Array<keyof typeof COMMANDS>} */
+export const BACKEND_FRAMEWORKS = /** @type {any} */ (Object.keys(COMMANDS))
 
 /**
  * @param {object} options
- * @param {"flask" | "fastapi"} options.framework
+ * @param {keyof typeof COMMANDS} options.framework
  * @param {string} options.bokehAppUrl the signed Bokeh app the page embeds
  * @param {string} options.secret BOKEH_SECRET_KEY, shared with the Bokeh server
  * @param {number} [options.port] defaults to a free port
