@@ -10,7 +10,7 @@
 
 ``decide`` may be ``async def`` (awaited) or a plain function (run in the thread pool, as FastAPI runs plain
 endpoints). ``pip install "bokeh-session[fastapi]"``. The rules are ``bokeh_session.endpoint.TokenEndpoint``'s.
-In a Starlette app without FastAPI: ``Route("/token", tokens.answer)`` with a ``TokenRouter``'s ``answer``.
+In a Starlette app without FastAPI: ``Route("/token", tokens.answer, methods=["POST", "OPTIONS"])``.
 """
 
 from __future__ import annotations
