@@ -13,17 +13,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 
-from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, D, TokenEndpoint
-from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
+from bokeh_session.endpoint import AsyncDecide, D, EndpointOptions, TokenEndpoint
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 class TokenView:
     """A Django view (a callable: ``path("token", tokens)``) that answers the element's ``tokenProvider``.
-    Refuses every request until ``decide`` is set."""
+    Refuses every request until ``decide`` is set.
+
+    The options (``app_urls``, ``allowed_origins``, ``secret_key``, ``expiration``, ``max_body_bytes``) are
+    ``TokenEndpoint``'s."""
 
     # CsrfViewMiddleware would refuse the provider's POST for want of a CSRF token. The endpoint does the check that
     # CSRF protection stands for itself: a browser page of another site is refused by its Origin (unless named in
@@ -33,21 +38,9 @@ class TokenView:
     def __init__(
         self,
         decide: AsyncDecide[HttpRequest] | None = None,
-        *,
-        app_urls: Iterable[str] = (),
-        allowed_origins: Iterable[str] = (),
-        secret_key: str | bytes | None = None,
-        expiration: int = DEFAULT_EXPIRATION_SECONDS,
-        max_body_bytes: int = MAX_BODY_BYTES,
+        **options: Unpack[EndpointOptions],
     ) -> None:
-        self.token_endpoint: TokenEndpoint[HttpRequest] = TokenEndpoint(
-            decide,
-            app_urls=app_urls,
-            allowed_origins=allowed_origins,
-            secret_key=secret_key,
-            expiration=expiration,
-            max_body_bytes=max_body_bytes,
-        )
+        self.token_endpoint: TokenEndpoint[HttpRequest] = TokenEndpoint(decide, **options)
 
     def decide(self, function: D) -> D:
         """Sets the function that decides each request's arguments (a decorator)."""

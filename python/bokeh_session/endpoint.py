@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, Union
 
 from bokeh_session.tokens import (
     DEFAULT_EXPIRATION_SECONDS,
@@ -28,6 +28,9 @@ from bokeh_session.tokens import (
     resolve_secret_key,
     signed_session_token,
 )
+
+if TYPE_CHECKING:  # only for type checkers (the annotations are strings at run time): no dependency
+    from typing_extensions import Unpack
 
 MAX_BODY_BYTES = 64 * 1024
 """The largest request body read; a longer one gets 413 without being read."""
@@ -64,6 +67,16 @@ class Reply:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
+
+
+class EndpointOptions(TypedDict, total=False):
+    """The options of ``TokenEndpoint`` that every adapter passes on as they are (see ``TokenEndpoint``)."""
+
+    app_urls: Iterable[str]
+    allowed_origins: Iterable[str]
+    secret_key: str | bytes | None
+    expiration: int
+    max_body_bytes: int
 
 
 Header = Callable[[str], Union[str, None]]

@@ -15,41 +15,35 @@ In a Starlette app without FastAPI: ``Route("/token", tokens.answer, methods=["P
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, D, TokenEndpoint
-from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
+from bokeh_session.endpoint import AsyncDecide, D, EndpointOptions, TokenEndpoint
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 class TokenRouter(APIRouter):
     """A FastAPI ``APIRouter`` that answers the element's ``tokenProvider`` at ``path`` (``/token``; add a prefix with
-    ``include_router(tokens, prefix=...)``). Refuses every request until ``decide`` is set."""
+    ``include_router(tokens, prefix=...)``). Refuses every request until ``decide`` is set.
+
+    The options (``app_urls``, ``allowed_origins``, ``secret_key``, ``expiration``, ``max_body_bytes``) are
+    ``TokenEndpoint``'s."""
 
     def __init__(
         self,
         decide: AsyncDecide[Request] | None = None,
         *,
-        app_urls: Iterable[str] = (),
-        allowed_origins: Iterable[str] = (),
-        secret_key: str | bytes | None = None,
-        expiration: int = DEFAULT_EXPIRATION_SECONDS,
-        max_body_bytes: int = MAX_BODY_BYTES,
         path: str = "/token",
+        **options: Unpack[EndpointOptions],
     ) -> None:
         super().__init__()
-        self.token_endpoint: TokenEndpoint[Request] = TokenEndpoint(
-            decide,
-            app_urls=app_urls,
-            allowed_origins=allowed_origins,
-            secret_key=secret_key,
-            expiration=expiration,
-            max_body_bytes=max_body_bytes,
-        )
+        self.token_endpoint: TokenEndpoint[Request] = TokenEndpoint(decide, **options)
         # A plain Starlette route for every method: the endpoint answers 405s and preflights by the shared rules,
         # and FastAPI neither parses the body nor lists the route in the OpenAPI schema.
         methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]

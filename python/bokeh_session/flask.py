@@ -14,39 +14,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import flask
 
-from bokeh_session.endpoint import MAX_BODY_BYTES, AsyncDecide, D, TokenEndpoint
-from bokeh_session.tokens import DEFAULT_EXPIRATION_SECONDS
+from bokeh_session.endpoint import AsyncDecide, D, EndpointOptions, TokenEndpoint
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 class TokenBlueprint(flask.Blueprint):
     """A ``flask.Blueprint`` that answers the element's ``tokenProvider`` at ``path`` (``/token``; mount it under a
-    prefix with ``register_blueprint(tokens, url_prefix=...)``). Refuses every request until ``decide`` is set."""
+    prefix with ``register_blueprint(tokens, url_prefix=...)``). Refuses every request until ``decide`` is set.
+
+    The options (``app_urls``, ``allowed_origins``, ``secret_key``, ``expiration``, ``max_body_bytes``) are
+    ``TokenEndpoint``'s."""
 
     def __init__(
         self,
         decide: AsyncDecide[flask.Request] | None = None,
         *,
-        app_urls: Iterable[str] = (),
-        allowed_origins: Iterable[str] = (),
-        secret_key: str | bytes | None = None,
-        expiration: int = DEFAULT_EXPIRATION_SECONDS,
-        max_body_bytes: int = MAX_BODY_BYTES,
         path: str = "/token",
         name: str = "bokeh_session_tokens",
+        **options: Unpack[EndpointOptions],
     ) -> None:
         super().__init__(name, __name__)
-        self.token_endpoint: TokenEndpoint[flask.Request] = TokenEndpoint(
-            decide,
-            app_urls=app_urls,
-            allowed_origins=allowed_origins,
-            secret_key=secret_key,
-            expiration=expiration,
-            max_body_bytes=max_body_bytes,
-        )
+        self.token_endpoint: TokenEndpoint[flask.Request] = TokenEndpoint(decide, **options)
         # Every method reaches the endpoint, so that a GET gets its 405 by the same rules as elsewhere, and an
         # OPTIONS its preflight answer instead of Flask's automatic one.
         methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
