@@ -17,24 +17,46 @@ type Backend = Awaited<ReturnType<typeof startBackend>>
 type Framework = (typeof BACKEND_FRAMEWORKS)[number]
 
 let bokeh: Awaited<ReturnType<typeof startBokehServer>>
-const ports = new Map<string, number>()
-const portOf = (framework: Framework, kind: "app" | "short"): number => ports.get(`${framework}-${kind}`)!
+const apps = new Map<string, Backend>()
+const appOf = (framework: Framework, kind: "app" | "short"): Backend => apps.get(`${framework}-${kind}`)!
 
 test.beforeAll(async () => {
-  // Every app's port first: the Bokeh server must allow each page's origin.
-  for (const framework of BACKEND_FRAMEWORKS) {
-    ports.set(`${framework}-app`, await freePort())
-    ports.set(`${framework}-short`, await freePort())
+  // Five processes, each of which waits up to 60 s for its own port and then fails with its output: the hook gives
+  // them that long, not Playwright's 60 s for the whole hook, so a slow start reports its own error.
+  test.setTimeout(90_000)
+  // Every app's port first: the Bokeh server must allow each page's origin. Then all of them at once.
+  const kinds = BACKEND_FRAMEWORKS.flatMap((framework) =>
+    (["app", "short"] as const).map((kind) => ({framework, kind})),
+  )
+  // Asked for together: each is held until all have one, so no two get the same.
+  const [bokehPort, ...ports] = await Promise.all([null, ...kinds].map(() => freePort()))
+  const bokehAppUrl = `http://127.0.0.1:${bokehPort}/echo`
+  const started = await Promise.allSettled([
+    startBokehServer({
+      apps: ["demo/apps/echo.py"],
+      port: bokehPort,
+      origins: ports.map((port) => `127.0.0.1:${port}`),
+      args: ["--session-ids", "external-signed"],
+      env: {BOKEH_SECRET_KEY: SECRET},
+    }).then((server) => (bokeh = server)),
+    ...kinds.map(({framework, kind}, index) =>
+      startBackend({
+        framework,
+        bokehAppUrl,
+        secret: SECRET,
+        port: ports[index],
+        loginSeconds: kind === "short" ? SHORT_LOGIN_SECONDS : undefined,
+      }).then((app) => apps.set(`${framework}-${kind}`, app)),
+    ),
+  ])
+  const failed = started.find((result) => result.status === "rejected")
+  if (failed != null) {
+    throw failed.reason
   }
-  bokeh = await startBokehServer({
-    apps: ["demo/apps/echo.py"],
-    origins: [...ports.values()].map((port) => `127.0.0.1:${port}`),
-    args: ["--session-ids", "external-signed"],
-    env: {BOKEH_SECRET_KEY: SECRET},
-  })
 })
 
 test.afterAll(async () => {
+  await Promise.all([...apps.values()].map((app) => app.stop()))
   await bokeh?.stop()
 })
 
@@ -70,20 +92,9 @@ for (const framework of BACKEND_FRAMEWORKS) {
     let app: Backend
     let shortLogin: Backend
 
-    test.beforeAll(async () => {
-      const bokehAppUrl = `${bokeh.origin}/echo`
-      app = await startBackend({framework, bokehAppUrl, secret: SECRET, port: portOf(framework, "app")})
-      shortLogin = await startBackend({
-        framework,
-        bokehAppUrl,
-        secret: SECRET,
-        port: portOf(framework, "short"),
-        loginSeconds: SHORT_LOGIN_SECONDS,
-      })
-    })
-
-    test.afterAll(async () => {
-      await Promise.all([app?.stop(), shortLogin?.stop()])
+    test.beforeAll(() => {
+      app = appOf(framework, "app")
+      shortLogin = appOf(framework, "short")
     })
 
     test(`${framework}: each logged-in user gets a signed session with their own arguments`, async ({browser}) => {

@@ -16,6 +16,9 @@ const COMMANDS = {
 /** @type {Array<keyof typeof COMMANDS>} */
 export const BACKEND_FRAMEWORKS = /** @type {any} */ (Object.keys(COMMANDS))
 
+/** The venv's python, checked (with the frameworks installed) once per process, not once per app started. */
+let python = null
+
 /**
  * @param {object} options
  * @param {keyof typeof COMMANDS} options.framework
@@ -26,7 +29,7 @@ export const BACKEND_FRAMEWORKS = /** @type {any} */ (Object.keys(COMMANDS))
  * @param {(line: string) => void} [options.onOutput]
  */
 export async function startBackend({framework, bokehAppUrl, secret, port, loginSeconds = 3600, onOutput}) {
-  const python = ensureSessionPackage({log: () => {}})
+  python ??= ensureSessionPackage({log: () => {}})
   const listenPort = port ?? (await freePort())
   const child = spawn(python, COMMANDS[framework](String(listenPort)), {
     cwd: ROOT,
