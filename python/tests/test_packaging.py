@@ -43,3 +43,15 @@ def test_the_wheel_holds_py_typed_the_adapters_and_the_extras(tmp_path: Path) ->
     assert {"flask", "fastapi", "django"} <= set(metadata.get_all("Provides-Extra") or [])
     requires = metadata.get_all("Requires-Dist") or []
     assert any(line.startswith("flask") and 'extra == "flask"' in line for line in requires), requires
+
+
+def test_a_token_backend_does_not_import_the_app_side() -> None:
+    # bokeh.models and the document machinery take several times longer to import than bokeh.util.token; a Flask or
+    # FastAPI worker that only mints tokens (or the stdlib server) must not pay for them.
+    script = (
+        "import sys, bokeh_session.token_server\n"
+        "from bokeh_session import TokenRefused, TokenRequest, signed_session_token\n"
+        "print(sorted(name for name in sys.modules if name in ('bokeh.models', 'bokeh.document', 'bokeh_session.echo')))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert result.stdout.strip() == "[]"
