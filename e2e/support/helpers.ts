@@ -107,6 +107,14 @@ export async function recordedEvents(page: Page, id?: string): Promise<RecordedE
   return id == null ? events : events.filter((event) => event.id === id)
 }
 
+/** An element's error as plain data (Playwright would pass an Error across without its `code`). */
+export function elementError(page: Page, id: string): Promise<{code: string; message: string}> {
+  return page.locator(`#${id}`).evaluate((element) => {
+    const error = (element as HTMLElementTagNameMap["bokeh-session"]).error
+    return {code: error?.code ?? "", message: error?.message ?? ""}
+  })
+}
+
 /** BokehJS's page-wide documents and root views, read through the package's own diagnostic export. */
 export function bokehJsCounts(page: Page): Promise<{documents: number; rootViews: number}> {
   return page.evaluate(async () => {
