@@ -5,7 +5,15 @@
 // real one: the page's request for that static file is aborted by the browser (Playwright routes the static
 // server's file, not the Bokeh server), then let through.
 import {expect, test, type Page} from "@playwright/test"
-import {addElement, appUrl, onlyError, openBlankPage, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {
+  addElement,
+  appUrl,
+  currentError,
+  onlyError,
+  openBlankPage,
+  trackWebSockets,
+  waitForStatus,
+} from "./support/helpers.js"
 import {startDedicatedServer} from "./support/servers.js"
 
 /** Makes the browser's requests for matching dist/ chunks fail; returns the URLs it refused, and a way to stop. */
@@ -61,10 +69,7 @@ async function restartAndConnect(
       page.locator(`#${id}`).evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).status),
     )
     .toBe("error")
-  const error = await page
-    .locator(`#${id}`)
-    .evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).error)
-  expect({code: error?.code, message: error?.message}).toEqual(again)
+  expect(await currentError(page, id)).toEqual(again)
   await page.reload()
   await page.waitForFunction(() => customElements.get("bokeh-session") != null)
   await add()
