@@ -7,6 +7,32 @@ import {fileURLToPath} from "node:url"
 const source = (path) => JSON.stringify(fileURLToPath(new URL(path, import.meta.url)).replaceAll("\\", "/"))
 const ADOPTED = source("../../src/bokeh/adopted-stylesheets.ts")
 const STYLE_CLASSES = source("../../src/bokeh/style-classes.ts")
+const TRUSTED_TYPES = source("../../src/core/trusted-types.ts")
+const TRUSTED_SINKS = source("../../src/bokeh/trusted-sinks.ts")
+const MODELS = "@bokeh/bokehjs/build/js/lib/models"
+const COMPILE = source("../../src/bokeh/compile-code.ts")
+const COMPILE_HOOK = source("../../src/bokeh/compile-hook.ts")
+
+/**
+ * BokehJS's models that compile the document's code, with their first import line and how many
+ * `new Function(` calls they make: each becomes `compileFunction(this, ...)` (src/bokeh/compile-code.ts), and a
+ * CustomJS callback's `compileCallback(this, ...)`.
+ */
+const COMPILING_MODELS = [
+  ["callbacks/customjs", `import { Callback } from "./callback";`, 1, "compileCallback"],
+  ["transforms/customjs_transform", `import { Transform } from "./transform";`, 1, "compileFunction"],
+  ["tickers/customjs_ticker", `import { Ticker } from "./ticker";`, 2, "compileFunction"],
+  ["comparisons/customjs_compare", `import { Comparison } from "./comparison";`, 1, "compileFunction"],
+  ["filters/customjs_filter", `import { Filter } from "./filter";`, 1, "compileFunction"],
+  ["tools/inspectors/customjs_hover", `import { Model } from "../../../model";`, 1, "compileFunction"],
+  ["formatters/customjs_tick_formatter", `import { TickFormatter } from "./tick_formatter";`, 1, "compileFunction"],
+  ["textures/canvas_texture", `import { Texture } from "./texture";`, 1, "compileFunction"],
+]
+
+const COMPILE_REWRITES = COMPILING_MODELS.flatMap(([module, firstImport, count, compile]) => [
+  {file: `${MODELS}/${module}.js`, from: firstImport, to: `${firstImport} import { ${compile} } from ${COMPILE};`},
+  {file: `${MODELS}/${module}.js`, pattern: /new Function\(/g, count, to: () => `${compile}(this, `},
+])
 
 /**
  * `to`, padded with empty lines to as many lines as `from`: every rewrite keeps the line count, so that positions in
@@ -127,6 +153,21 @@ const SLICKGRID_FIND_FROM = `        var sheets;
         }`
 
 export const CSP_REWRITES = [
+  ...COMPILE_REWRITES,
+  {
+    // HTMLTemplateFormatter's templates.
+    file: "underscore.template/lib/underscore.template.js",
+    from: `render = new Function(settings.variable || 'obj', '_', source);`,
+    to: `render = require(${COMPILE_HOOK}).compileTemplate(settings.variable || 'obj', '_', source);`,
+  },
+  {
+    // Lit's templates through the element's Trusted Types policy, not a "lit-html" policy of its own: the page then
+    // allows one name, and a page's own Lit keeps "lit-html" to itself (a second policy of the same name is refused
+    // unless the page allows duplicates).
+    file: "lit-html/node/lit-html.js",
+    from: `const t=globalThis,i=t=>t,s=t.trustedTypes,e=s?s.createPolicy("lit-html",{createHTML:t=>t}):void 0,`,
+    to: `import{trustedTypesPolicy as __bokehSessionPolicy}from${TRUSTED_TYPES};const t=globalThis,i=t=>t,s=t.trustedTypes,e=__bokehSessionPolicy,`,
+  },
   {
     file: DOM,
     from: `import { logger } from "./logging";`,
@@ -233,6 +274,54 @@ export const CSP_REWRITES = [
     file: `${TABLES}/data_table.js`,
     from: `        return [...super.stylesheets(), slickgrid_css, tables_css];`,
     to: `        return [...super.stylesheets(), slickgrid_css, tables_css, styleClassesSheet()];`,
+  },
+  // The script sinks, which the HTML sinks' wrapping (build/vite/trusted-types.mjs) does not cover: a script's URL
+  // or text needs TrustedScriptURL or TrustedScript under require-trusted-types-for 'script'.
+  {
+    file: `${MODELS}/plots/gmap_plot_canvas.js`,
+    from: `import { logger } from "../../core/logging";`,
+    to: `import { logger } from "../../core/logging"; import { trustedScriptURL } from ${TRUSTED_SINKS};`,
+  },
+  {
+    file: `${MODELS}/plots/gmap_plot_canvas.js`,
+    from: "script.src = `https://maps.googleapis.com/maps/api/js?v=${enc(api_version)}&key=${enc(api_key)}&callback=_bokeh_gmaps_callback&loading=async`;",
+    to: "script.src = trustedScriptURL(`https://maps.googleapis.com/maps/api/js?v=${enc(api_version)}&key=${enc(api_key)}&callback=_bokeh_gmaps_callback&loading=async`);",
+  },
+  {
+    // MathJax from a CDN, BokehJS's fallback when its bundle provider is not used (never, in this build).
+    file: `${MODELS}/text/providers.js`,
+    from: `import { Signal0 } from "../../core/signaling";`,
+    to: `import { Signal0 } from "../../core/signaling"; import { trustedScriptURL } from ${TRUSTED_SINKS};`,
+  },
+  {
+    file: `${MODELS}/text/providers.js`,
+    from: `script.src = "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js";`,
+    to: `script.src = trustedScriptURL("https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js");`,
+  },
+  {
+    // jQuery's evaluation of the scripts in HTML it inserts (none in BokehJS's or SlickGrid's use).
+    file: "jquery/dist-module/jquery.module.js",
+    from: `/*!
+ * jQuery JavaScript Library v4.0.0`,
+    to: `import { trustedScript, trustedScriptURL } from ${TRUSTED_SINKS}; /*!
+ * jQuery JavaScript Library v4.0.0`,
+  },
+  {file: "jquery/dist-module/jquery.module.js", from: `	script.text = code;`, to: `	script.text = trustedScript(code);`},
+  {
+    file: "jquery/dist-module/jquery.module.js",
+    from: `			script[ i ] = node[ i ];`,
+    to: `			script[ i ] = i === "src" ? trustedScriptURL( node[ i ] ) : node[ i ];`,
+  },
+  {
+    // DOMPurify (the Markdown widget) would create a "dompurify" policy of its own, a second name for the page.
+    file: `${MODELS}/widgets/markdown.js`,
+    from: `import Purify from "dompurify";`,
+    to: `import Purify from "dompurify"; import { currentPolicy } from ${TRUSTED_SINKS};`,
+  },
+  {
+    file: `${MODELS}/widgets/markdown.js`,
+    from: `Purify.sanitize(html_with_math)`,
+    to: `Purify.sanitize(html_with_math, { TRUSTED_TYPES_POLICY: currentPolicy() ?? null })`,
   },
   {
     file: SLICKGRID,
