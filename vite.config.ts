@@ -23,7 +23,13 @@ export default defineConfig(({command}) => ({
   base: "./",
   plugins:
     command === "build"
-      ? [bokehJsRewrites(), trustedTypesSinks(), assignedClassFields(), bokehJsCore.plugin, preloadDynamicDependencies()]
+      ? [
+          bokehJsRewrites(),
+          trustedTypesSinks(),
+          assignedClassFields(),
+          bokehJsCore.plugin,
+          preloadDynamicDependencies(),
+        ]
       : [],
   // The built entries must import under Node without a DOM (SSR); see build/vite/ssr-safe-lit.mjs.
   resolve: command === "build" ? {alias: ssrSafeLitAliases()} : undefined,

@@ -135,3 +135,15 @@ test("a server that is down, under the same kind of policy allowing it: unreacha
   expect(await violations(page)).toEqual([])
   expect(appUrl("echo")).not.toContain(dead)
 })
+
+test("a packaged extension under the documented extensions policy: its bundle loads from the server", async ({
+  page,
+}) => {
+  // The server serves /static/extensions/ once it rendered an app page (as for Bokeh's own embed).
+  expect((await page.request.get(appUrl("packaged_extension"))).ok()).toBe(true)
+  await openUnderPolicy(page, documentedPolicy("extensions"))
+  await addElement(page, {id: "app", app: "packaged_extension", arguments: {}})
+  await waitForStatus(page, "app", "connected")
+  await expect(page.locator("#app .acc-pkg-ext-hello")).toHaveText("Hello from acc_pkg_ext: packaged")
+  expect(await violations(page)).toEqual([])
+})

@@ -2,8 +2,8 @@
 // SlickGrid, jQuery, flatpickr, Choices, noUiSlider, DOMPurify, MathJax) gets its value through the element's
 // policy (src/bokeh/trusted-sinks.ts, src/core/trusted-types.ts), so that a page with
 // `require-trusted-types-for 'script'; trusted-types bokeh-session` renders them. Found in the syntax tree, not by
-// text: a library upgrade that adds a sink gets it wrapped too, and the build lists them all (`sinks()`, checked
-// by build/vite/trusted-types.test.ts). Lit is left alone: its templates already go through the same policy
+// text: a library upgrade that adds a sink gets it wrapped too. `BOKEH_SESSION_LIST_SINKS=1 npx vite build` lists
+// them, module by module; build/vite/trusted-types.test.ts checks the walk on some of the real modules. Lit is left alone: its templates already go through the same policy
 // (build/vite/csp-rewrites.mjs gives Lit the element's policy instead of its own "lit-html").
 import {fileURLToPath} from "node:url"
 import {parseAst} from "vite"
@@ -139,8 +139,6 @@ export function wrapSinks(code, program, where) {
 }
 
 export function trustedTypesSinks() {
-  /** module id (below node_modules) -> its sinks, as the last build found them */
-  const found = new Map()
   return {
     name: "bokeh-session:trusted-types",
     transform(code, id) {
@@ -158,16 +156,10 @@ export function trustedTypesSinks() {
       if (sinks.length === 0) {
         return null
       }
-      found.set(id, {name, sinks: sinks.map(({sink}) => sink)})
+      if (process.env.BOKEH_SESSION_LIST_SINKS) {
+        console.log(`${name}: ${sinks.map(({sink}) => sink).join(", ")}`)
+      }
       return {code: wrapped, map: null}
-    },
-    generateBundle(_options, bundle) {
-      const bundled = new Set(Object.values(bundle).flatMap((chunk) => Object.keys(chunk.modules ?? {})))
-      const listing = [...found]
-        .filter(([id]) => bundled.has(id))
-        .map(([, {name, sinks}]) => `${name}: ${sinks.join(", ")}`)
-        .sort()
-      console.log(listing.join("\n"))
     },
   }
 }

@@ -34,11 +34,12 @@ let functionRefused = false
 
 /** `new Function(...params, body)`, or under Trusted Types, the same function from a TrustedScript. */
 function construct(params: string[], body: string): (...args: unknown[]) => unknown {
-  if (!functionRefused) {
+  const policy = currentPolicy()
+  if (!functionRefused || policy == null) {
     try {
       return new Function(...params, body) as (...args: unknown[]) => unknown
     } catch (error) {
-      if (!(error instanceof EvalError) || currentPolicy() == null || !/Trusted Type/i.test(error.message)) {
+      if (!(error instanceof EvalError) || policy == null || !/Trusted Type/i.test(error.message)) {
         throw error
       }
       functionRefused = true
@@ -46,7 +47,7 @@ function construct(params: string[], body: string): (...args: unknown[]) => unkn
   }
   // The text the Function constructor compiles, evaluated as a TrustedScript (indirect eval: global scope).
   const source = `(function anonymous(${params.join(",")}\n) {\n${body}\n})`
-  const compiled: unknown = (0, eval)(currentPolicy()!.createScript(source) as string)
+  const compiled: unknown = (0, eval)(policy.createScript(source) as string)
   if (typeof compiled !== "function") {
     throw new EvalError(`The Trusted Types policy did not compile the code (got ${typeof compiled})`)
   }

@@ -40,7 +40,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect; read at the next connect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
- * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change). `detail: {code, message}`.
+ * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change), or the page's policy refused a CustomJS (`csp-blocked`; it keeps running). `detail: {code, message}`.
  * @fires bokeh-session-closed - A session ended by `close()`, removal or restart. `detail: {sessionId}`.
  * @fires bokeh-session-disconnected - The live session's connection was lost; reconnecting starts. `detail: {sessionId, code, reason}`.
  * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.
