@@ -6,17 +6,37 @@ import type {Page} from "@playwright/test"
 import {PYTHON} from "../../scripts/lib/python-env.mjs"
 import {appUrl, pageOrigin} from "./helpers.js"
 
-function serverDocument(url: string): {id: string; code: string} {
-  const tag = execFileSync(
-    PYTHON,
-    ["-c", "import sys; from bokeh.embed import server_document; print(server_document(sys.argv[1]))", url],
-    {encoding: "utf8"},
-  )
-  const match = /^\s*<script id="([^"]+)">([\s\S]*)<\/script>\s*$/.exec(tag)
-  if (match == null) {
-    throw new Error(`server_document() no longer returns one inline script tag: ${tag}`)
-  }
-  return {id: match[1]!, code: match[2]!}
+export interface EmbedScript {
+  id: string
+  code: string
+}
+
+/** `server_document(url, arguments=...)` for each arguments dict, in one Python run. */
+export function serverDocuments(url: string, argumentsList: Record<string, string>[]): EmbedScript[] {
+  const tags = JSON.parse(
+    execFileSync(
+      PYTHON,
+      [
+        "-c",
+        "import sys, json; from bokeh.embed import server_document\n" +
+          "print(json.dumps([server_document(sys.argv[1], arguments=a or None) for a in json.loads(sys.argv[2])]))",
+        url,
+        JSON.stringify(argumentsList),
+      ],
+      {encoding: "utf8"},
+    ),
+  ) as string[]
+  return tags.map((tag) => {
+    const match = /^\s*<script id="([^"]+)">([\s\S]*)<\/script>\s*$/.exec(tag)
+    if (match == null) {
+      throw new Error(`server_document() no longer returns one inline script tag: ${tag}`)
+    }
+    return {id: match[1]!, code: match[2]!}
+  })
+}
+
+function serverDocument(url: string): EmbedScript {
+  return serverDocuments(url, [{}])[0]!
 }
 
 /**

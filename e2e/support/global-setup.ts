@@ -1,7 +1,7 @@
 // Starts what every e2e spec shares: a static server for the built dist/ and the test pages (served as a user
 // should serve them, scripts/lib/static-server.mjs), and one real
 // `bokeh serve` with the demo echo app and the test apps, allowing the static server's origin.
-import {existsSync} from "node:fs"
+import {existsSync, readdirSync} from "node:fs"
 import {delimiter, join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
 import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
@@ -41,6 +41,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/rewritten_bokehjs.py",
       "e2e/apps/csp_widgets.py",
       "e2e/apps/csp_customjs.py",
+      "e2e/apps/model_gallery.py",
+      // Bokeh's own gallery examples as apps (bar charts, colour bars, graphs...): e2e/user-plots.spec.ts.
+      ...readdirSync(join(ROOT, "e2e/apps/plots"))
+        .filter((name) => name.endsWith(".py"))
+        .map((name) => `e2e/apps/plots/${name}`),
       ...["packaged_extension", "late_extension", "old_extension", "inline_model"].map((app) => `e2e/apps/${app}.py`),
     ],
     origins: [pageHost],

@@ -14,8 +14,8 @@ export function bokehVersion() {
   return pkg.version
 }
 
-/** Test-only Python packages, installed beside bokeh (`npm run test:python`). */
-const TEST_PACKAGES = ["pytest"]
+/** Test-only Python packages, installed beside bokeh: pytest (`npm run test:python`), networkx (a graph app of the e2e). */
+const TEST_PACKAGES = ["pytest", "networkx"]
 
 /** The installed bokeh version, or null when bokeh or any of TEST_PACKAGES is missing. */
 function installedBokehVersion() {

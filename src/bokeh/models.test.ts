@@ -1,4 +1,4 @@
-import {readFileSync} from "node:fs"
+import {readFileSync, readdirSync} from "node:fs"
 import {createRequire} from "node:module"
 import {dirname, join} from "node:path"
 import {describe, expect, it} from "vitest"
@@ -62,11 +62,24 @@ describe("referencedModelTypes", () => {
 })
 
 describe("MATH_TEXT_MODELS", () => {
-  it("lists exactly the model classes of the installed BokehJS's math_text module", () => {
-    const source = readFileSync(join(LIB, "models/text/math_text.d.ts"), "utf8")
-    const models = [...source.matchAll(/export declare class (\w+)/g)]
-      .map(([, name]) => name)
-      .filter((name) => !name.endsWith("View"))
+  it("lists exactly the model classes of BokehJS's math_text module and of the glyph modules that import it", () => {
+    // A glyph that draws its text through MathTextView (TeXGlyph) needs MathJax as much as a TeX label does.
+    const modules = ["models/text/math_text"]
+    for (const file of readdirSync(join(LIB, "models/glyphs")).filter((name) => name.endsWith(".js"))) {
+      if (
+        /from "\.\.\/text\/math_text"|from "\.\/math_text_glyph"/.test(
+          readFileSync(join(LIB, "models/glyphs", file), "utf8"),
+        )
+      ) {
+        modules.push(`models/glyphs/${file.replace(/\.js$/, "")}`)
+      }
+    }
+    const models = modules.flatMap((module) =>
+      [...readFileSync(join(LIB, `${module}.d.ts`), "utf8").matchAll(/export declare (?:abstract )?class (\w+)/g)]
+        .map(([, name]) => name!)
+        .filter((name) => !name.endsWith("View")),
+    )
+    expect(models).toContain("TeXGlyph")
     expect([...MATH_TEXT_MODELS].sort()).toEqual(models.sort())
   })
 })

@@ -31,8 +31,19 @@ export const TABLE_MODELS: ReadonlySet<string> = new Set([
   "TableWidget",
 ])
 
-/** The math text models; their views typeset with MathJax. */
-export const MATH_TEXT_MODELS: ReadonlySet<string> = new Set(["MathText", "TeX", "MathML", "Ascii"])
+/**
+ * The models whose views typeset with MathJax: the math text models, and the glyphs that draw their text as math
+ * (a TeXGlyph's `\alpha` needs no `$$` delimiters). A unit test checks this against BokehJS's sources.
+ */
+export const MATH_TEXT_MODELS: ReadonlySet<string> = new Set([
+  "MathText",
+  "TeX",
+  "MathML",
+  "Ascii",
+  "MathTextGlyph",
+  "TeXGlyph",
+  "MathMLGlyph",
+])
 
 /** The delimiters BokehJS (and MathJax's find_tex) take as the start of TeX inside a plain string. */
 const TEX_OPENERS = ["$$", "\\[", "\\("]

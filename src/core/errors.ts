@@ -12,6 +12,7 @@ export type BokehSessionErrorCode =
   | "session-rejected"
   | "timeout"
   | "unknown-model"
+  | "render-failed"
   | "connection-lost"
   | "update-rejected"
   | "load-failed"

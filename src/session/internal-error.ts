@@ -22,3 +22,27 @@ export function asSessionError(error: unknown): BokehSessionError {
     {cause: error},
   )
 }
+
+/**
+ * What BokehJS threw while rendering a document it had deserialized. That is BokehJS meeting models it cannot draw
+ * as the app built them (a title in a plot's center, a scale bar in a unit its dimensional lacks), not a refusal and
+ * not a bug here: Bokeh's own embed runs the same code on the same document and fails the same way.
+ */
+export function asRenderError(error: unknown): BokehSessionError {
+  if (error instanceof BokehSessionError) {
+    return error
+  }
+  // A Trusted Types sink refusing BokehJS's markup is the page's policy, not the document.
+  const blocked = trustedTypesBlocked(error)
+  if (blocked != null) {
+    return blocked
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return new BokehSessionError(
+    "render-failed",
+    `BokehJS could not render the document (${detail}). Bokeh's own embed of this app fails the same way (its ` +
+      `console shows "Error rendering Bokeh items"): check how the app builds the models that the error's cause ` +
+      `(its stack) names, and the Bokeh server's log for validation warnings; restart() tries again.`,
+    {cause: error},
+  )
+}

@@ -2,7 +2,7 @@ import {normalizeArguments, type NormalizedArguments, type SessionArguments} fro
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
 import {connectBlocked, watchPolicyBlocks} from "../core/policy-blocks.js"
-import {asSessionError} from "./internal-error.js"
+import {asRenderError, asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
 import type {LiveLink} from "../bokeh/live.js"
 import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
@@ -74,7 +74,10 @@ export interface PulledSession {
   updateArguments(args: SessionArguments | URLSearchParams | string | null): Promise<EchoedArguments>
   /** The server's Bokeh version, as reported with the document. */
   readonly serverVersion: string | null
-  /** Renders the document's roots into `container`. */
+  /**
+   * Renders the document's roots into `container`. Rejects with `render-failed` when BokehJS throws while
+   * rendering (the session is then closed).
+   */
   render(container: HTMLElement): Promise<void>
   /** Closes the websocket (the server then discards the session) and frees the document and its views. */
   close(): void
@@ -195,7 +198,7 @@ export async function openPlannedSession(
     render: (container) =>
       opened.render(container).catch((error: unknown) => {
         stopWatching()
-        return Promise.reject(asSessionError(error))
+        return Promise.reject(asRenderError(error))
       }),
     async updateArguments(args) {
       if (live == null) {
