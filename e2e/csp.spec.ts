@@ -23,9 +23,7 @@ for (const app of ["echo", "csp_widgets"]) {
   })
 }
 
-test("the table under the strict policy: rows at their places, formatted cells, one sheet for all views", async ({
-  page,
-}) => {
+test("the table under the strict policy: rows at their places, formatted cells", async ({page}) => {
   await openUnderPolicy(page, documentedPolicy("strict"))
   await addElement(page, {id: "app", app: "csp_widgets", arguments: {}})
   await waitForStatus(page, "app", "connected")
@@ -42,6 +40,35 @@ test("the table under the strict policy: rows at their places, formatted cells, 
   await expect(name).toHaveCSS("font-weight", "700")
   await expect(page.locator("#app .slick-cell.l2").first().locator("div")).toHaveCSS("text-align", "right")
   expect(await violations(page)).toEqual([])
+})
+
+test("no <style> in any view: every view adopts shared sheets, one per distinct CSS text", async ({page}) => {
+  await openUnderPolicy(page, null)
+  await addElement(page, {id: "app", app: "csp_widgets", arguments: {}})
+  await waitForStatus(page, "app", "connected")
+  const sheets = await page.locator("#app").evaluate((host) => {
+    const roots: ShadowRoot[] = []
+    const walk = (node: ParentNode): void => {
+      for (const element of node.querySelectorAll("*")) {
+        if (element.shadowRoot != null) {
+          roots.push(element.shadowRoot)
+          walk(element.shadowRoot)
+        }
+      }
+    }
+    walk(host.shadowRoot!.querySelector("[part=roots]")!)
+    const adopted = roots.flatMap((root) => root.adoptedStyleSheets)
+    return {
+      views: roots.length,
+      styles: roots.reduce((count, root) => count + root.querySelectorAll("style").length, 0),
+      adopted: adopted.length,
+      distinct: new Set(adopted).size,
+    }
+  })
+  expect(sheets.styles).toBe(0)
+  expect(sheets.views).toBeGreaterThan(20)
+  // BokehJS's base CSS alone is in every view: shared, it is one sheet, where there was a <style> per view.
+  expect(sheets.distinct).toBeLessThan(sheets.adopted / 2)
 })
 
 test("a CustomJS without 'unsafe-eval': csp-blocked names the model and the fix; the session keeps running", async ({

@@ -23,7 +23,7 @@ function styleSheet(): CSSStyleSheet {
 function classFor(declarations: string): string {
   let name = classes.get(declarations)
   if (name == null) {
-    name = `bk-inline-${classes.size}`
+    name = `bokeh-session-style-${classes.size}`
     const target = styleSheet()
     const rule = target.cssRules[target.insertRule(`.${name} {}`, target.cssRules.length)] as CSSStyleRule
     rule.style.cssText = declarations
