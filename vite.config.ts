@@ -3,6 +3,7 @@ import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
 import {trustedTypesSinks} from "./build/vite/trusted-types.mjs"
 import {assignedClassFields} from "./build/vite/class-fields.mjs"
+import {documentFunctions} from "./build/vite/document-functions.mjs"
 import {staticGraphChunk} from "./build/vite/bokehjs-core-chunk.mjs"
 import {preloadDynamicDependencies} from "./build/vite/preload-dynamic-deps.mjs"
 
@@ -25,6 +26,7 @@ export default defineConfig(({command}) => ({
     command === "build"
       ? [
           bokehJsRewrites(),
+          documentFunctions(),
           trustedTypesSinks(),
           assignedClassFields(),
           bokehJsCore.plugin,

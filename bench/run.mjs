@@ -5,8 +5,8 @@
 //   npm run bench                       (npm run build first)
 //   npm run bench -- --trials 25        more trials per variant (default 15)
 //   npm run bench -- --dist /tmp/dist   benchmark another build, e.g. an older commit's dist/
-//   npm run bench -- --only cycles      some sections: render, layout, bytes, concurrency (with Nagle), cycles,
-//                                       live
+//   npm run bench -- --only cycles      some sections: render, layout, lazy, bytes, concurrency (with Nagle),
+//                                       cycles, live
 //   npm run bench -- --network none     the network profiles of the first render and layout sections, each a
 //                                       CDP network emulation of every page (default: none and 20mbit,20ms)
 //   npm run bench -- --variants element,embed   only these variants in the first render section
@@ -43,7 +43,7 @@ const {values: options} = parseArgs({
     trials: {type: "string", default: "15"},
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
-    only: {type: "string", default: "render,layout,bytes,concurrency,cycles,live"},
+    only: {type: "string", default: "render,layout,lazy,bytes,concurrency,cycles,live"},
     compare: {type: "string"},
     network: {type: "string", multiple: true, default: ["none", "20mbit,20ms"]},
     "no-pin": {type: "boolean", default: false},
@@ -213,6 +213,28 @@ try {
     results.layoutShift = layout
   }
 
+  // 1c. A long page of ten elements, one above the fold: navigation to the first visible plot with every element
+  // eager (ten sessions at once) and with loading="lazy" (only those near the viewport); both profiles, interleaved.
+  const longPages = ["eager", "lazy"].map((loading) => ({
+    key: loading,
+    url: page("long-page", {app: "plot", render: "canvas", within: "#plot-0", loading}),
+  }))
+  const lazy = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))
+  for (let trial = 0; trial < trials && sections.has("lazy"); trial++) {
+    log(`long page, eager vs lazy: trial ${trial + 1}/${trials}`)
+    for (const profile of profiles) {
+      for (const {key, url} of rotated(longPages, trial)) {
+        const visits = await timeToFirstRender(browser, url, `long page ${key} (${profile.spec})`, profile.network)
+        for (const [visit, measured] of Object.entries(visits)) {
+          ;((lazy[profile.spec][key] ??= {})[visit] ??= []).push(measured)
+        }
+      }
+    }
+  }
+  if (sections.has("lazy")) {
+    results.lazy = lazy
+  }
+
   // 2. Bytes of JavaScript (gzip).
   if (sections.has("bytes")) {
     log("script bytes")
@@ -294,6 +316,14 @@ results.summary = {
             summarize(measured.map((m) => m.websocket?.[milestone]).filter((t) => t != null)),
           ]),
         ),
+      })),
+    ),
+  ),
+  lazy: mapValues(results.lazy ?? {}, (byVariant) =>
+    mapValues(byVariant, (byVisit) =>
+      mapValues(byVisit, (measured) => ({
+        render: summarize(measured.map((m) => m.render)),
+        sockets: summarize(measured.map((m) => m.websocket?.sockets ?? 0)),
       })),
     ),
   ),

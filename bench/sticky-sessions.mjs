@@ -4,7 +4,8 @@
 //    then its websocket may land on another, which builds the app a second time;
 //  - <bokeh-session>: the session is created on the websocket itself, so exactly one process builds it.
 // Both again with signed session ids (one BOKEH_SECRET_KEY shared by all processes; the element gets its tokens from
-// demo/token_server.py). The app (e2e/apps/count_builds.py) logs one line per build; the table counts them per load.
+// python -m bokeh_session.token_server). The app (e2e/apps/count_builds.py) logs one line per build; the table counts
+// them per load.
 //
 //   npm run bench:sticky        (builds first; needs nginx; LOADS=n npm run bench:sticky to change the count)
 import {execFileSync} from "node:child_process"

@@ -2,10 +2,12 @@
 // and URL are known, the document is requested on the server's ACK, and BokehJS's connection takes over the socket
 // and what it heard. A connect given up before the hand-over still closes its socket only after the ACK.
 import {expect, test} from "@playwright/test"
+import {canvasPaint, expectPaintedCanvas} from "./support/canvas.js"
 import {
   addElement,
   holdBokehJs,
   openBlankPage,
+  recordSocketActions,
   recordedEvents,
   sentMessageTypes,
   setArguments,
@@ -27,10 +29,12 @@ test("the socket opens and the document arrives before BokehJS has loaded; Bokeh
     predicate: ({payload}) => typeof payload === "string" && payload.includes('"PULL-DOC-REPLY"'),
   })
   await expect(page.locator("#early")).toHaveJSProperty("status", "connecting")
-  expect(await page.evaluate(() => document.querySelector("#early")!.shadowRoot!.querySelector("canvas"))).toBeNull()
+  // Through every shadow root, BokehJS's views' too: nothing is drawn yet.
+  expect(await canvasPaint(page.locator("#early"))).toEqual({canvases: 0, painted: 0, colours: 0})
 
   release()
   await waitForStatus(page, "early", "connected")
+  await expectPaintedCanvas(page.locator("#early"))
   expect(
     await page.locator("#early").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).echo),
   ).toEqual({
@@ -46,18 +50,22 @@ test("the socket opens and the document arrives before BokehJS has loaded; Bokeh
 test("a connect replaced before BokehJS has loaded closes its early socket after the ACK, leaving no session", async ({
   page,
 }) => {
-  const dedicated = await startDedicatedServer()
+  const dedicated = await startDedicatedServer({apps: ["e2e/apps/slow_build.py"]})
   try {
     const sockets = trackWebSockets(page)
+    const socketActions = await recordSocketActions(page)
     const release = await holdBokehJs(page)
     await openBlankPage(page)
-    const firstOpened = page.waitForEvent("websocket")
-    await addElement(page, {id: "replaced", url: dedicated.url("echo"), arguments: {N: "1"}})
-    const first = await firstOpened
-    await dedicated.statsWhere((stats) => stats.sessions === 1)
-    // A new input while the first connect still waits for BokehJS: that connect is given up.
+    // The app takes 3 s to build this session: the server sends the ACK only then.
+    await addElement(page, {id: "replaced", url: dedicated.url("slow_build"), arguments: {N: "1", delay: "3"}})
+    await expect.poll(() => dedicated.server.log()).toContain("slow_build: building for 3.0 s")
+    // A new input while the first connect still waits for BokehJS and for its ACK: that connect is given up.
     await setArguments(page, "replaced", {N: "2"})
-    await expect.poll(() => first.isClosed()).toBe(true)
+    await expect.poll(() => sockets[0]?.isClosed()).toBe(true)
+    // Closed on the ACK, not before: a socket closed before it would leave the session on the server for good.
+    const first = sockets[0].url()
+    expect(first).toContain("N=1&delay=3")
+    await expect.poll(async () => (await socketActions())[first]).toEqual(["ACK", "close()", "closed"])
     release()
     await waitForStatus(page, "replaced", "connected")
     expect(

@@ -133,7 +133,7 @@ test("echoed markup is shown as text and never runs", async ({page}) => {
   await waitForStatus(page, "xss", "connected")
   const element = page.locator("#xss")
   await expect(element.locator("[part=echo] td.received .value")).toHaveText(markup)
-  await expect(element.locator("[part=echo] td.name")).toHaveText("<b>name</b>")
+  await expect(element.locator("[part=echo] th.name")).toHaveText("<b>name</b>")
   expect(
     await element.evaluate(
       (host) => host.shadowRoot!.querySelectorAll("[part=echo] img, [part=echo] script, [part=echo] b").length,

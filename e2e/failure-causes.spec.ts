@@ -1,28 +1,13 @@
 // Failures whose cause the old messages got wrong: a relative url that lands on the page's own static server (not
 // a refused origin), and a server that dies mid-connect (not a token problem). Real servers, real Chromium.
-import {expect, test, type Page} from "@playwright/test"
-import {openBlankPage, pageOrigin, recordedEvents, waitForStatus} from "./support/helpers.js"
+import {expect, test} from "@playwright/test"
+import {elementError, openBlankPage, pageOrigin} from "./support/helpers.js"
 import {startDedicatedServer, type DedicatedServer} from "./support/servers.js"
-
-async function errorOf(page: Page, url: string): Promise<{code: string; message: string}> {
-  await page.evaluate((url) => {
-    const element = document.createElement("bokeh-session")
-    element.id = "failing"
-    element.setAttribute("url", url)
-    document.body.append(element)
-  }, url)
-  await waitForStatus(page, "failing", "error")
-  const error = (await recordedEvents(page, "failing")).find((event) => event.type === "bokeh-session-error")
-  expect(error).toBeDefined()
-  const detail = error!.detail as {code: string; message: string}
-  await expect(page.locator("#failing [part=error]")).toHaveText(detail.message)
-  return detail
-}
 
 test("a relative url on the page's static server (404) says so, and does not blame the origin", async ({page}) => {
   await openBlankPage(page)
   const pageHost = new URL(pageOrigin()).host
-  const {code, message} = await errorOf(page, "/reports/echo")
+  const {code, message} = await elementError(page, "failing", "/reports/echo")
   expect(code).toBe("handshake-rejected")
   expect(message).toBe(
     `this page's own server (${pageHost}) answered 404 for ${pageOrigin()}/reports/echo/autoload.js, which is not ` +
@@ -45,7 +30,7 @@ test.describe("a server that dies while building the session", () => {
 
   test("is connection-lost with close code 1006, not a token problem", async ({page}) => {
     await openBlankPage(page)
-    const {code, message} = await errorOf(page, server.url("crash_on_session"))
+    const {code, message} = await elementError(page, "failing", server.url("crash_on_session"))
     expect(code).toBe("connection-lost")
     expect(message).toContain(`opened the websocket ${server.url("crash_on_session").replace("http:", "ws:")}/ws`)
     expect(message).toContain("(close code 1006)")

@@ -2,6 +2,7 @@
 // `arguments` from framework state and show the element's events; a state change must open exactly one new
 // session whose echo is the new value (a re-render alone must not open a session).
 import {expect, test, type Page} from "@playwright/test"
+import {axeViolations, serious} from "./support/axe.js"
 import {buildFrameworkDemo, type BuiltDemo} from "./support/framework-demo.js"
 import {appUrl, pageOrigin, trackWebSockets} from "./support/helpers.js"
 import type {BokehSessionElement} from "../src/index.js"
@@ -31,6 +32,13 @@ for (const framework of ["react", "vue", "angular"] as const) {
       ])
       // The element's own echo table agrees with what the framework shows.
       await expect(page.locator("bokeh-session").first().locator("tr[data-name=N] td.received")).toHaveText("10")
+      // The whole page, every element connected: nothing serious for axe-core.
+      await expect(page.locator("bokeh-session:not(:state(connected))")).toHaveCount(0)
+      const findings = await axeViolations(page)
+      console.log(
+        `axe ${framework} demo: ${JSON.stringify(findings.map(({id, impact, targets}) => ({id, impact, targets})))}`,
+      )
+      expect(serious(findings), `serious or critical axe violations in the ${framework} demo`).toEqual([])
 
       await page.getByLabel("Points").fill("25")
 
@@ -68,31 +76,31 @@ test.describe("react demo, live arguments", () => {
   })
   test.afterAll(() => demo?.remove())
 
-  test("a React input and the Bokeh slider inside the live app move together, in one session", async ({page}) => {
+  test("a React input and the Bokeh input inside the live app move together, in one session", async ({page}) => {
     const sockets = trackWebSockets(page)
     await page.goto(`${pageOrigin()}${demo.path}`)
     const live = page.locator("bokeh-session#live")
     await expect(live).toHaveJSProperty("status", "connected")
     const sessionId = await live.evaluate((element) => (element as BokehSessionElement).sessionId)
-    const slider = (): Promise<number> =>
+    const appInput = (): Promise<number> =>
       live.evaluate(
         (element) =>
           (
-            (element as BokehSessionElement).session!.document.get_model_by_name("slider") as unknown as {
+            (element as BokehSessionElement).session!.document.get_model_by_name("n") as unknown as {
               value: number
             }
           ).value,
       )
 
-    // React → app: the slider inside the app follows the React input.
+    // React → app: the input inside the app follows the React input.
     await page.getByLabel("N, from React").fill("120")
     await expect(page.getByTestId("live-source")).toHaveText("page")
-    expect(await slider()).toBe(120)
+    expect(await appInput()).toBe(120)
     expect(await live.evaluate((element) => ({...(element as BokehSessionElement).echo}))).toEqual({N: ["120"]})
 
-    // App → React: moving the app's slider sets React's input.
+    // App → React: a new value in the app's input sets React's input.
     await live.evaluate((element) => {
-      const model = (element as BokehSessionElement).session!.document.get_model_by_name("slider") as unknown as {
+      const model = (element as BokehSessionElement).session!.document.get_model_by_name("n") as unknown as {
         value: number
       }
       model.value = 77

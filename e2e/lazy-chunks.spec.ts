@@ -2,23 +2,11 @@
 // uses them, and a page's widget chunks fetched before its document arrives once the page has needed them.
 import {expect, test, type Page} from "@playwright/test"
 import {expectPaintedCanvas} from "./support/canvas.js"
-import {addElement, openBlankPage, pageOrigin, waitForStatus} from "./support/helpers.js"
+import {addElement, openBlankPage, pageOrigin, trackBundleChunks, waitForStatus} from "./support/helpers.js"
 import {recordSvgImages, svgImages} from "./support/tex.js"
 
-/** The dist chunks the page requests, by bundle name (hashes stripped), in request order. */
-function trackChunks(page: Page): string[] {
-  const chunks: string[] = []
-  page.on("request", (request) => {
-    const match = /\/dist\/chunks\/(bokehjs-(?:widgets|tables|mathjax))-[\w-]+\.js$/.exec(request.url())
-    if (match != null) {
-      chunks.push(match[1])
-    }
-  })
-  return chunks
-}
-
 test("a plot document fetches no widget, table or MathJax code", async ({page}) => {
-  const chunks = trackChunks(page)
+  const chunks = trackBundleChunks(page)
   await openBlankPage(page)
   await addElement(page, {id: "plot", app: "echo", arguments: {N: "5"}})
   await waitForStatus(page, "plot", "connected")
@@ -27,7 +15,7 @@ test("a plot document fetches no widget, table or MathJax code", async ({page}) 
 })
 
 test("a widget document fetches widget and table code but not MathJax, and renders", async ({page}) => {
-  const chunks = trackChunks(page)
+  const chunks = trackBundleChunks(page)
   await openBlankPage(page)
   await addElement(page, {id: "widgets", app: "widgets", arguments: {a: "1"}})
   await waitForStatus(page, "widgets", "connected")
@@ -39,7 +27,7 @@ test("a widget document fetches widget and table code but not MathJax, and rende
 test("a document with TeX fetches MathJax and typesets the title, also after a widget document went without it", async ({
   page,
 }) => {
-  const chunks = trackChunks(page)
+  const chunks = trackBundleChunks(page)
   await recordSvgImages(page)
   await openBlankPage(page)
   await addElement(page, {id: "widgets", app: "widgets", arguments: {a: "1"}})
@@ -84,12 +72,12 @@ test("a page that needed widgets fetches them on the next visit before its docum
   await expect(page.locator("#widgets .slick-cell.l1").first()).toHaveText("a")
 })
 
-test("every chunk a connect needs is asked for by the first script, none only after the chunk that imports it", async ({
-  page,
-}) => {
-  // Which script made the browser request each chunk: the first script's own (import() with the chunk's static
-  // dependencies beside it), or a chunk that was itself loaded lazily (the browser found the import only once that
-  // chunk had arrived and been parsed: one more round trip before the websocket could open).
+/**
+ * Which script made the browser request each chunk: the first script's own (import() with the chunk's static
+ * dependencies beside it), or a chunk that was itself loaded lazily (the browser found the import only once that
+ * chunk had arrived and been parsed: one more round trip before the websocket could open).
+ */
+async function trackRequesters(page: Page): Promise<Record<string, string>> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send("Network.enable")
   const requestedBy: Record<string, string> = {}
@@ -105,12 +93,34 @@ test("every chunk a connect needs is asked for by the first script, none only af
       requestedBy[name] = chunkName(from) ?? from
     }
   })
+  return requestedBy
+}
+
+/** What the first script must ask for itself, at once: its own chunk, then the session code and BokehJS's core. */
+const FIRST_SCRIPT_ASKS = {
+  "element-entry": "bokeh-session",
+  "bokehjs-core": "element-entry",
+  "rolldown-runtime": "element-entry",
+  session: "element-entry",
+}
+
+test("every chunk a connect needs is asked for by the first script, none only after the chunk that imports it", async ({
+  page,
+}) => {
+  const requestedBy = await trackRequesters(page)
   await page.goto(`${pageOrigin()}/e2e/pages/drop-in.html`)
   await waitForStatus(page, "plot", "connected")
-  expect(requestedBy).toEqual({
-    "element-entry": "bokeh-session",
-    "bokehjs-core": "element-entry",
-    "rolldown-runtime": "element-entry",
-    session: "element-entry",
-  })
+  expect(requestedBy).toEqual(FIRST_SCRIPT_ASKS)
+})
+
+test("an element added after the script ran (as a framework adds it) also gets every chunk from the first script", async ({
+  page,
+}) => {
+  const requestedBy = await trackRequesters(page)
+  await openBlankPage(page)
+  // The page defined the element with none in it: nothing beyond the first script is fetched yet.
+  expect(requestedBy).toEqual({"element-entry": "bokeh-session"})
+  await addElement(page, {id: "later", app: "echo", arguments: {N: "3"}})
+  await waitForStatus(page, "later", "connected")
+  expect(requestedBy).toEqual(FIRST_SCRIPT_ASKS)
 })

@@ -4,6 +4,7 @@
 // whatever the previous value. `timeout`, `reconnect-timeout` and `tokenProvider` (often a new function on every
 // framework render) apply at the next connect without closing the live session; a token set as a property stays
 // out of the DOM.
+import {createServer, type Socket} from "node:net"
 import {expect, test, type Page} from "@playwright/test"
 import {mintUnsignedToken, parseToken} from "../src/session/token.js"
 import {
@@ -17,6 +18,7 @@ import {
   trackWebSockets,
   waitForStatus,
 } from "./support/helpers.js"
+import {startDedicatedServer} from "./support/servers.js"
 
 test("changing arguments on a live element opens a new session and closes the old one", async ({page}) => {
   const sockets = trackWebSockets(page)
@@ -124,6 +126,21 @@ test("removing the url of a live element closes its session and leaves it idle",
 
 type Element = HTMLElementTagNameMap["bokeh-session"]
 
+/** Accepts TCP connections and never answers, like a hung process. */
+async function startStuckServer(): Promise<{port: number; stop(): Promise<void>}> {
+  const accepted = new Set<Socket>()
+  const server = createServer((socket) => accepted.add(socket))
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    port: (server.address() as {port: number}).port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        accepted.forEach((socket) => socket.destroy())
+        server.close(() => resolve())
+      }),
+  }
+}
+
 const eventTypes = async (page: Page, id: string): Promise<string[]> =>
   (await recordedEvents(page, id)).map((event) => event.type)
 
@@ -154,52 +171,77 @@ test("invalid arguments set on a live element that had none fail with invalid-ar
 test("timeout, reconnect-timeout and tokenProvider changes apply at the next connect, not to the live session", async ({
   page,
 }) => {
-  const sockets = trackWebSockets(page)
-  await openBlankPage(page)
-  await addElement(page, {id: "live", arguments: {N: "1"}})
-  await waitForStatus(page, "live", "connected")
-  const sessionId = await elementProperty(page, "live", "sessionId")
+  const server = await startDedicatedServer()
+  const stuck = await startStuckServer()
+  try {
+    const sockets = trackWebSockets(page)
+    await openBlankPage(page)
+    await addElement(page, {id: "live", url: server.url("echo"), arguments: {N: "1"}})
+    await waitForStatus(page, "live", "connected")
+    const sessionId = await elementProperty(page, "live", "sessionId")
 
-  // As a framework does on every render: an inline provider is a new function each time.
-  const provided = await page.locator("#live").evaluate(
-    async (element, token) => {
-      const live = element as Element & {provided?: number}
-      live.provided = 0
-      for (let render = 0; render < 3; render++) {
-        live.tokenProvider = () => {
-          live.provided!++
-          return token
+    // As a framework does on every render: an inline provider is a new function each time.
+    const provided = await page.locator("#live").evaluate(
+      async (element, token) => {
+        const live = element as Element & {provided?: number}
+        live.provided = 0
+        for (let render = 0; render < 3; render++) {
+          live.tokenProvider = () => {
+            live.provided!++
+            return token
+          }
+          live.timeout = 6000 + render
+          live.reconnectTimeout = 1000 + render
+          await live.updateComplete
         }
-        live.timeout = 20_000 + render
-        live.reconnectTimeout = 1000 + render
-        await live.updateComplete
-      }
-      return live.provided
-    },
-    mintUnsignedToken("p".repeat(44)),
-  )
-  expect(provided).toBe(0)
-  expect(await eventTypes(page, "live")).toEqual(["bokeh-session-connecting", "bokeh-session-ready"])
-  expect(sockets).toHaveLength(1)
-  expect(sockets[0].isClosed()).toBe(false)
-  expect(await elementProperty(page, "live", "sessionId")).toBe(sessionId)
+        return live.provided
+      },
+      mintUnsignedToken("p".repeat(44)),
+    )
+    expect(provided).toBe(0)
+    expect(await eventTypes(page, "live")).toEqual(["bokeh-session-connecting", "bokeh-session-ready"])
+    expect(sockets).toHaveLength(1)
+    expect(sockets[0].isClosed()).toBe(false)
+    expect(await elementProperty(page, "live", "sessionId")).toBe(sessionId)
 
-  // The next connect uses them: the provider's token (its session id), and the timeout as set.
-  await page.locator("#live").evaluate((element) => (element as Element).restart())
-  await waitForStatus(page, "live", "connected")
-  expect(await elementProperty(page, "live", "sessionId")).toBe("p".repeat(44))
-  expect(await page.locator("#live").evaluate((element) => (element as Element & {provided: number}).provided)).toBe(1)
-  await page.locator("#live").evaluate((element) => {
-    ;(element as Element).timeout = -1
-  })
-  expect(await elementProperty(page, "live", "status")).toBe("connected")
-  await page.locator("#live").evaluate((element) => (element as Element).restart())
-  await waitForStatus(page, "live", "error")
-  const last = (await recordedEvents(page, "live")).at(-1)!
-  expect(last.detail).toEqual({
-    code: "invalid-option",
-    message: 'timeout must be a positive number of milliseconds, got -1: e.g. timeout="30000".',
-  })
+    // The next connect uses them: the provider's token (its session id) ...
+    await page.locator("#live").evaluate((element) => (element as Element).restart())
+    await waitForStatus(page, "live", "connected")
+    expect(await elementProperty(page, "live", "sessionId")).toBe("p".repeat(44))
+    expect(await page.locator("#live").evaluate((element) => (element as Element & {provided: number}).provided)).toBe(
+      1,
+    )
+    // ... the reconnect-timeout: the lost server is given up on after about a second, not the default five minutes
+    // (the wait for the error is a few seconds) ...
+    await server.stop("SIGKILL")
+    await waitForStatus(page, "live", "error")
+    const lost = (await recordedEvents(page, "live")).at(-1)!
+    expect(lost.type).toBe("bokeh-session-error")
+    expect(lost.detail.code).toBe("connection-lost")
+    expect(lost.detail.message).toMatch(/could not reconnect within \d s \(last attempt: Nothing answers at /)
+    // ... and the timeout, on a server that accepts the connection and never answers.
+    const stuckUrl = `http://127.0.0.1:${stuck.port}/echo`
+    await page.locator("#live").evaluate((element, url) => element.setAttribute("url", url), stuckUrl)
+    await expect(page.locator("#live")).toHaveJSProperty("status", "connecting")
+    await waitForStatus(page, "live", "error")
+    expect((await recordedEvents(page, "live")).at(-1)!.detail).toMatchObject({
+      code: "timeout",
+      message: expect.stringContaining(`No document from ws://127.0.0.1:${stuck.port}/echo/ws within 6002 ms`),
+    })
+
+    await page.locator("#live").evaluate((element) => {
+      ;(element as Element).timeout = -1
+    })
+    await page.locator("#live").evaluate((element) => (element as Element).restart())
+    await expect.poll(async () => (await recordedEvents(page, "live")).at(-1)!.detail.code).toBe("invalid-option")
+    expect((await recordedEvents(page, "live")).at(-1)!.detail).toEqual({
+      code: "invalid-option",
+      message: 'timeout must be a positive number of milliseconds, got -1: e.g. timeout="30000".',
+    })
+  } finally {
+    await server.stop()
+    await stuck.stop()
+  }
 })
 
 test("a token set as a property is not written into the DOM; the attribute still works", async ({page}) => {

@@ -26,7 +26,7 @@ const catalog = JSON.parse(
 ) as Catalog
 
 /** Documents per page: enough to keep the run short, few enough that a failure is easy to read. */
-const BATCH = 18
+const BATCH = 12
 const placements = new Map(catalog.models.map((model) => [model.name, model.placement]))
 const batches: string[][] = []
 for (let start = 0; start < catalog.models.length; start += BATCH) {
@@ -143,7 +143,7 @@ async function renderWithElements(page: Page, names: string[]): Promise<Outcome[
         ["connected", "error"].includes(element.status),
       ).length === count,
     names.length,
-    {timeout: 45_000},
+    {timeout: 120_000},
   )
   const connected = await page.evaluate(
     () => [...document.querySelectorAll("bokeh-session")].filter((element) => element.status === "connected").length,
@@ -181,7 +181,8 @@ async function renderWithBokehEmbed(
   }, scripts)
   // Each embed renders its roots beside its script. BokehJS lists a document before it reads its roots, so one that
   // fails to deserialize is counted too.
-  const snapshots = await snapshotWhenSettled(page, "div.embed", "container", names.length)
+  // Each autoload.js makes the server build a session and the page fetch it anew: on a busy machine that takes long.
+  const snapshots = await snapshotWhenSettled(page, "div.embed", "container", names.length, 120_000)
   const registered = await page.evaluate(() =>
     Object.keys((window as unknown as {Bokeh: {Models: object}}).Bokeh.Models),
   )
@@ -190,7 +191,7 @@ async function renderWithBokehEmbed(
 
 for (const [index, names] of batches.entries()) {
   test(`models ${names[0]} … ${names.at(-1)} render as under Bokeh's embed`, async ({browser}) => {
-    test.setTimeout(150_000)
+    test.setTimeout(300_000)
     const {page: elementPage, errors: elementErrors} = await comparisonPage(browser)
     const {page: embedPage, errors: embedErrors} = await comparisonPage(browser)
     const outcomes = await renderWithElements(elementPage, names)

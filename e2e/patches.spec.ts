@@ -9,6 +9,7 @@ import {
   fatalAfterTrigger,
   openBlankPage,
   recordedEvents,
+  trackBundleChunks,
   trackWebSockets,
   waitForStatus,
 } from "./support/helpers.js"
@@ -37,7 +38,24 @@ async function lateModels(page: Page): Promise<LateModels> {
   }
 }
 
+/**
+ * In order, what the page fetched and heard: the BokehJS chunks of widgets, tables and MathJax, and the frame of the
+ * patch that brings the late models (the only message that names DataTable).
+ */
+function trackChunksAndPatch(page: Page): string[] {
+  const order = trackBundleChunks(page)
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", ({payload}) => {
+      if (typeof payload === "string" && payload.includes('"DataTable"')) {
+        order.push("the patch")
+      }
+    }),
+  )
+  return order
+}
+
 test("models added 1.5 s after the start render as under Bokeh's own embed", async ({page, context}) => {
+  const order = trackChunksAndPatch(page)
   const errors: string[] = []
   page.on("console", (message) => {
     if (message.type() === "error") {
@@ -52,6 +70,9 @@ test("models added 1.5 s after the start render as under Bokeh's own embed", asy
   const underElement = await lateModels(page)
   await waitForStatus(page, "late", "connected")
   expect(errors.filter((text) => text.includes("could not resolve type"))).toEqual([])
+  // Their code was fetched for the patch, after it arrived: none of it for the first document.
+  expect(order[0]).toBe("the patch")
+  expect(order.slice(1).sort()).toEqual(["bokehjs-mathjax", "bokehjs-tables", "bokehjs-widgets"])
 
   const embedPage = await context.newPage()
   await openBokehEmbed(embedPage, "late_models")
@@ -81,6 +102,7 @@ test("the element: a type nothing resolves after the start fails with unknown-mo
   await openBlankPage(page)
   await addElement(page, {id: "fatal", app: "late_unknown_model"})
   await waitForStatus(page, "fatal", "connected")
+  await expect(page.getByText("before the unknown model")).toBeVisible()
   await page.locator("#fatal").evaluate((element) => {
     const session = (element as HTMLElementTagNameMap["bokeh-session"]).session!
     const trigger = session.document.get_model_by_name("trigger") as unknown as {text: string}
@@ -99,7 +121,9 @@ test("the element: a type nothing resolves after the start fails with unknown-mo
   await expect(page.locator("#fatal [part=error]")).toHaveText(detail.message)
   await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(0)
   expect(await bokehJsCounts(page)).toEqual({documents: 0, rootViews: 0})
-  expect(await page.getByText("before the unknown model").count()).toBe(0)
+  // The document's roots are gone from the element: the Div showed the text set above, and shows nothing now.
+  expect(await page.getByText("add the unknown model").count()).toBe(0)
+  await expect(page.locator("#fatal [part=roots] > *")).toHaveCount(0)
   // No reconnect: one socket in all, and the element stays failed.
   expect(sockets).toHaveLength(1)
   expect(

@@ -92,3 +92,25 @@ test("the README's CSS colours the status while reconnecting and the error messa
     await server.stop()
   }
 })
+
+test("the README's production embed: lazy, the document only, its own font and words", async ({page}) => {
+  const sockets = trackWebSockets(page)
+  await page.goto(`${pageOrigin()}/e2e/pages/readme.html`)
+  await expect(page.locator("#plot")).toHaveJSProperty("status", "connected")
+  const embed = page.locator("#embed")
+  // Far below the fold: not connected until it comes near.
+  await expect(embed).toHaveJSProperty("status", "idle")
+  expect(sockets.some((socket) => socket.url().includes("N=20"))).toBe(false)
+  await embed.scrollIntoViewIfNeeded()
+  await expect(embed).toHaveJSProperty("status", "connected")
+  const status = embed.locator("[part=status]")
+  await expect(status).toHaveText(/^Verbunden \(session \w{8}…\)$/)
+  await expect(status).toHaveCSS("font-family", "Georgia, serif")
+  // chrome="none": only the document takes space.
+  const [host, roots] = await embed.evaluate((element) => [
+    element.getBoundingClientRect().height,
+    element.shadowRoot!.querySelector("[part=roots]")!.getBoundingClientRect().height,
+  ])
+  expect(Math.abs(host! - roots!)).toBeLessThan(1)
+  await expectPaintedCanvas(embed)
+})

@@ -1,5 +1,5 @@
-// A Bokeh server with signed session ids (BOKEH_SIGN_SESSIONS=yes) and the demo's token endpoint
-// (demo/token_server.py) holding the same secret. The browser only ever sees tokens, never the secret.
+// A Bokeh server with signed session ids (BOKEH_SIGN_SESSIONS=yes) and the stdlib token endpoint
+// (python -m bokeh_session.token_server) holding the same secret. The browser only ever sees tokens, never the secret.
 import {randomBytes} from "node:crypto"
 import {deflateSync, inflateSync} from "node:zlib"
 import {expect, test, type Page} from "@playwright/test"
@@ -8,6 +8,7 @@ import {startTokenServer} from "../scripts/lib/token-server.mjs"
 import {base64UrlDecode, base64UrlEncode} from "../src/session/token.js"
 import {
   addElement,
+  elementError,
   elementProperty,
   openBlankPage,
   pageOrigin,
@@ -107,7 +108,7 @@ test("signed ids: without a token the error is session-rejected and says how to 
   await addElement(page, {id: "unsigned", url: `${bokeh.origin}/echo`, arguments: {N: "3"}})
   await waitForStatus(page, "unsigned", "error")
 
-  const error = await errorOf(page, "unsigned")
+  const error = await elementError(page, "unsigned")
   expect(error.code).toBe("session-rejected")
   expect(error.message).toContain("BOKEH_SIGN_SESSIONS=yes")
   expect(error.message).toContain("token attribute or the tokenProvider property")
@@ -145,17 +146,9 @@ test("signed ids: arguments edited in the browser do not reach the app, and an e
     ;(element as HTMLElementTagNameMap["bokeh-session"]).token = forged
   }, forged)
   await waitForStatus(page, "tampered", "error")
-  expect((await errorOf(page, "tampered")).code).toBe("session-rejected")
+  expect((await elementError(page, "tampered")).code).toBe("session-rejected")
   expect(await elementProperty(page, "tampered", "echo")).toBeNull()
 })
-
-/** The element's error as plain data (Playwright would pass an Error across without its `code`). */
-function errorOf(page: Page, id: string): Promise<{code: string; message: string}> {
-  return page.locator(`#${id}`).evaluate((element) => {
-    const error = (element as HTMLElementTagNameMap["bokeh-session"]).error
-    return {code: error?.code ?? "", message: error?.message ?? ""}
-  })
-}
 
 /** What an attacker can do without the secret: rewrite the payload's arguments and keep the old signature. */
 function forgeTokenArguments(token: string, args: Record<string, string[]>): string {

@@ -78,6 +78,7 @@ test("the property, an object with own keys of those names", async ({page}) => {
   const back = await readBack(page, "property")
   expect(back.echo).toEqual(EXPECTED)
   expect(back.arguments).toEqual(EXPECTED)
+  await expect(page.locator("#property [part=echo] tr.match")).toHaveCount(NAMES.length)
   await expect(page.locator("#property [part=echo] tr.mismatch")).toHaveCount(0)
 })
 
@@ -95,6 +96,7 @@ test("a url with a query: its names are sent too, and the arguments win for a na
     ["toString", ["mine"]],
     ["N", ["3"]],
   ])
+  await expect(page.locator("#url-query [part=echo] tr.match")).toHaveCount(4)
   await expect(page.locator("#url-query [part=echo] tr.mismatch")).toHaveCount(0)
 })
 

@@ -21,18 +21,25 @@ const verdict = (row) => {
   if (!row.inBokehJs) {
     return row.status === "error" ? "not in BokehJS: neither embed renders it (element: unknown-model)" : "DIFFERS"
   }
+  if (row.failsUnderEmbed) {
+    return "BokehJS throws while rendering it under Bokeh's embed too (element: render-failed)"
+  }
   return row.status === "connected" && row.sameViews && row.sameCanvases ? "same" : "DIFFERS"
 }
 const version = execFileSync(PYTHON, ["-c", "import bokeh; print(bokeh.__version__)"], {encoding: "utf8"}).trim()
 const groups = new Map()
+// Largest placements first.
 for (const model of catalog.models) {
   const row = byName.get(model.name)
   const group = groups.get(model.placement) ?? []
   group.push({...row, verdict: verdict(row)})
   groups.set(model.placement, group)
 }
-const renderable = rows.filter((row) => row.inBokehJs)
+const renderable = rows.filter((row) => row.inBokehJs && !row.failsUnderEmbed)
 const same = renderable.filter((row) => verdict(row) === "same")
+const failingEverywhere = rows.filter((row) => row.inBokehJs && row.failsUnderEmbed)
+const pythonOnly = rows.filter((row) => !row.inBokehJs)
+const names = (list) => list.map((row) => `\`${row.name}\``).join(", ")
 const lines = [
   "# Model coverage: every Bokeh model class, beside Bokeh's own embed",
   "",
@@ -43,10 +50,12 @@ const lines = [
   "under the roots, through shadow roots), the canvases (size and painted pixels), and the errors.",
   "`test/package/model-coverage.test.mjs` fails when this page misses a class the catalog has.",
   "",
-  `**${same.length} of ${renderable.length} renderable model classes render the same as under Bokeh's embed**; ` +
-    `${rows.length - renderable.length} more are registered by Python only (BokehJS has no model for them, so neither ` +
-    `embed can render them; the element names them in an \`unknown-model\` error). ${catalog.excluded.length} registered ` +
-    "classes get no document of their own:",
+  `**${same.length} of ${renderable.length} model classes that Bokeh's embed renders render the same under the ` +
+    `element.** ${failingEverywhere.length} more make BokehJS throw while rendering, under Bokeh's embed as well (the ` +
+    `element reports \`render-failed\`; bases that Python lets you instantiate): ${names(failingEverywhere)}. ` +
+    `${pythonOnly.length} are registered by Python only (BokehJS has no model for them, so neither embed can ` +
+    `render them; the element names them in an \`unknown-model\` error): ${names(pythonOnly)}. ` +
+    `${catalog.excluded.length} registered classes get no document of their own:`,
   "",
   "| class | why |",
   "| --- | --- |",
@@ -54,10 +63,12 @@ const lines = [
   "",
   "| placement | classes | same as Bokeh's embed |",
   "| --- | --- | --- |",
-  ...[...groups].map(([placement, group]) => {
-    const renderableHere = group.filter((row) => row.inBokehJs)
-    return `| \`${placement}\` | ${group.length} | ${renderableHere.filter((row) => row.verdict === "same").length} / ${renderableHere.length} |`
-  }),
+  ...[...groups]
+    .sort(([, a], [, b]) => b.length - a.length)
+    .map(([placement, group]) => {
+      const renderableHere = group.filter((row) => row.inBokehJs && !row.failsUnderEmbed)
+      return `| \`${placement}\` | ${group.length} | ${renderableHere.filter((row) => row.verdict === "same").length} / ${renderableHere.length} |`
+    }),
   "",
   "| class | placement | views | canvases (drawn) | verdict |",
   "| --- | --- | --- | --- | --- |",
@@ -69,5 +80,6 @@ const lines = [
 ]
 writeFileSync(join(ROOT, "docs", "model-coverage.md"), lines.join("\n"))
 console.log(
-  `docs/model-coverage.md: ${same.length} / ${renderable.length} the same, ${rows.length - renderable.length} not in BokehJS`,
+  `docs/model-coverage.md: ${same.length} / ${renderable.length} the same, ${failingEverywhere.length} failing under ` +
+    `Bokeh's embed too, ${pythonOnly.length} not in BokehJS`,
 )

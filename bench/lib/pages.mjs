@@ -29,13 +29,14 @@ const PROBE = String.raw`
   }).observe({type: "layout-shift", buffered: true})
   // When the session's websocket was created, opened, and got its first message (the server's ACK, sent once the
   // session exists) and its second (the document): where the time between navigation and render goes.
-  const times = (window.__websocket = {})
+  const times = (window.__websocket = {sockets: 0})
   // When the first script had run (the element defined): the earliest moment it could open the websocket.
   customElements.whenDefined("bokeh-session").then(() => (times.defined = performance.now()))
   const NativeWebSocket = window.WebSocket
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {
       super(...args)
+      times.sockets += 1
       times.created ??= performance.now()
       let messages = 0
       this.addEventListener("open", () => (times.open ??= performance.now()))
@@ -46,8 +47,11 @@ const PROBE = String.raw`
       })
     }
   }
-  const kind = new URLSearchParams(location.search).get("render")
+  const query = new URLSearchParams(location.search)
+  const kind = query.get("render")
   if (kind == null) return
+  // within: the render that counts is the one inside this element (e.g. the one above the fold).
+  const within = query.get("within")
   function* deep(root) {
     for (const el of root.querySelectorAll("*")) {
       yield el
@@ -55,7 +59,9 @@ const PROBE = String.raw`
     }
   }
   function rendered() {
-    for (const el of deep(document)) {
+    const root = within == null ? document : document.querySelector(within)?.shadowRoot
+    if (root == null) return false
+    for (const el of deep(root)) {
       if (kind === "canvas" && el.tagName === "CANVAS" && el.width > 0 && el.height > 0) {
         const ctx = el.getContext("2d")
         // Bokeh paints the plot background first: an opaque centre pixel means the plot is on screen.
@@ -146,6 +152,20 @@ export function makePages(env) {
           __rawPull(${JSON.stringify(`${originOf(query).replace("http", "ws")}${app.path}/ws`)},
             ${JSON.stringify(new URLSearchParams(app.arguments).toString())}, document.getElementById("root"))
         </script>`,
+      )
+    },
+    // A long page: ten elements of the plot app, the first above the fold, one viewport of text between them;
+    // loading: eager (each connects at once) or lazy (each when it comes near the viewport).
+    "long-page"(query) {
+      const app = appOf(query)
+      const loading = query.get("loading") === "lazy" ? ` loading="lazy"` : ""
+      const element = (index) =>
+        `<bokeh-session id="plot-${index}"${loading} url="${originOf(query)}${app.path}" ` +
+        `arguments='${escapeAttribute(JSON.stringify({...app.arguments, title: `plot ${index}`}))}'></bokeh-session>`
+      const between = `<section style="min-height:100vh"><p>Text between the apps.</p></section>`
+      return html(
+        `${PROBE}<script type="module" src="/dist/bokeh-session.js"></script>`,
+        `<h1>A long page with ten live apps</h1>${Array.from({length: 10}, (_, index) => element(index)).join(between)}`,
       )
     },
     // Only the script: what a page pays before any element connects.

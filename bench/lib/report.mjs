@@ -38,6 +38,9 @@ export function printReport(results) {
   if (results.layoutShift != null) {
     printLayoutShift(results.summary.layoutShift)
   }
+  if (results.lazy != null) {
+    printLazy(results.summary.lazy)
+  }
   if (results.bytes != null) {
     printBytes(results)
   }
@@ -272,4 +275,31 @@ function printCycles({cycles}) {
         `${result.documentsRetained === 0 ? "✓" : "✗"} (goal 0)`,
     )
   }
+}
+
+function printLazy(summary) {
+  console.log(
+    '\n1c. A long page of ten elements, one above the fold: navigation to its first plot, eager vs loading="lazy"',
+  )
+  console.log("    (sockets: websockets the page had opened when that plot rendered)")
+  const rows = [["network", "visit", "eager", "lazy", "lazy ÷ eager", "sockets eager", "sockets lazy"]]
+  for (const [profile, byVariant] of Object.entries(summary)) {
+    for (const visit of ["cold", "reload", "revisit"]) {
+      const eager = byVariant.eager?.[visit]
+      const lazy = byVariant.lazy?.[visit]
+      if (eager == null || lazy == null) {
+        continue
+      }
+      rows.push([
+        profileName(profile),
+        visit,
+        spread(eager.render),
+        spread(lazy.render),
+        ratio(lazy.render.median, eager.render.median).toFixed(2),
+        eager.sockets.median.toFixed(0),
+        lazy.sockets.median.toFixed(0),
+      ])
+    }
+  }
+  table(rows)
 }

@@ -1,6 +1,7 @@
 """The demo echo app: a plot driven by the session's arguments, plus the echo the element compares.
 
-Arguments: N (number of points, default 50), title, color. Run with `npm run demo`, or by hand (`npm run demo` and
+Arguments: N (number of points, default 50), title, color, theme (one of Bokeh's built-in themes, e.g.
+dark_minimal: the demo page sends it in dark mode). Run with `npm run demo`, or by hand (`npm run demo` and
 `npm test` install the bokeh_session package into .venv; elsewhere `pip install ./python`):
     .venv/bin/bokeh serve demo/apps/echo.py --allow-websocket-origin=localhost:5173
 """
@@ -8,6 +9,7 @@ Arguments: N (number of points, default 50), title, color. Run with `npm run dem
 import math
 import os
 
+import bokeh.themes
 from bokeh.io import curdoc
 from bokeh.plotting import figure
 
@@ -36,5 +38,8 @@ try:
 except ValueError:
     plot.scatter(xs, [math.sin(x) for x in xs], size=8, color="navy")
     plot.title.text = f"{title} (unknown color {color!r})"
+theme = bokeh.themes.built_in_themes.get(first("theme", ""))
+if theme is not None:
+    doc.theme = theme
 doc.add_root(plot)
 doc.title = f"bokeh-session demo (pid {os.getpid()})"

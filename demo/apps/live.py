@@ -1,7 +1,9 @@
-"""The live demo app: a plot of N points and a slider inside the app, both bound to the session's argument N.
+"""The live demo app: a plot of N points and an input inside the app, both bound to the session's argument N.
 
-The page changes N in the running session (no new session, zoom and selection stay); moving the slider changes it
-on the page. Run with `npm run demo`, or by hand:
+The page changes N in the running session (no new session, zoom and selection stay); a new N typed in the app's
+input changes it on the page. (A NumericInput, not a Slider: BokehJS 3.9's slider handle has no accessible name.)
+The optional argument `theme` (one of Bokeh's built-in themes, e.g. dark_minimal) themes the plot.
+Run with `npm run demo`, or by hand:
     .venv/bin/bokeh serve demo/apps/live.py --allow-websocket-origin=localhost:5173
 """
 
@@ -9,12 +11,18 @@ import math
 
 from bokeh.io import curdoc
 from bokeh.layouts import column
-from bokeh.models import ColumnDataSource, Slider
+from bokeh.models import ColumnDataSource, InlineStyleSheet, NumericInput
+from bokeh.themes import built_in_themes
+from bokeh.themes import default as default_theme
 from bokeh.plotting import figure
 
 from bokeh_session import live_arguments
 
 MAX_N = 500
+# Bokeh's themes do not reach its widgets: in a dark theme the input would keep its white box under the page's light
+# text colour (inherited), its value unreadable.
+DARK_THEMES = {"dark_minimal", "night_sky", "contrast"}
+DARK_INPUT = InlineStyleSheet(css=".bk-input { background-color: #1f232b; color: #e6e8eb; border-color: #3a404b; }")
 
 
 def parse_n(arguments: dict[str, list[str]]) -> int:
@@ -37,16 +45,26 @@ def points(n: int) -> dict[str, list[float]]:
 def show(n: int) -> None:
     source.data = points(n)
     plot.title.text = f"{n} points"
-    slider.value = n
+    n_input.value = n
+
+
+def apply_theme(arguments: dict[str, list[str]]) -> None:
+    # An unknown or no name: Bokeh's default theme. Set only when it changes: a theme restyles every model.
+    name = (arguments.get("theme") or [""])[0]
+    wanted = built_in_themes.get(name, default_theme)
+    if doc.theme is not wanted:
+        doc.theme = wanted
+        n_input.stylesheets = [DARK_INPUT] if name in DARK_THEMES else []
 
 
 def on_change(arguments: dict[str, list[str]]) -> None:
     show(parse_n(arguments))
+    apply_theme(arguments)
 
 
-def on_slider(_attr: str, _old: int, new: int) -> None:
-    # Equal when on_change moved the slider: the page's change is not sent back as the app's own.
-    if live.arguments.get("N") != [str(new)]:
+def on_input(_attr: str, _old: int | None, new: int | None) -> None:
+    # Equal when on_change set the input: the page's change is not sent back as the app's own.
+    if new is not None and live.arguments.get("N") != [str(new)]:
         show(new)
         # Last: the echo tells the page the change is done, so the app's picture must be ready before it.
         live.update({**live.arguments, "N": str(new)})
@@ -61,7 +79,8 @@ except ValueError:
 source = ColumnDataSource(points(n), name="points")
 plot = figure(title=f"{n} points", height=300, sizing_mode="stretch_width", name="plot")
 plot.scatter("x", "y", source=source, size=8, color="firebrick")
-slider = Slider(start=1, end=MAX_N, value=n, step=1, title="N (inside the app)", name="slider")
-slider.on_change("value", on_slider)
-doc.add_root(column(slider, plot, sizing_mode="stretch_width"))
+n_input = NumericInput(low=1, high=MAX_N, value=n, title="N (inside the app)", name="n")
+n_input.on_change("value", on_input)
+apply_theme(live.arguments)
+doc.add_root(column(n_input, plot, sizing_mode="stretch_width"))
 doc.title = "bokeh-session live demo"

@@ -56,21 +56,32 @@ export function embedPage(bokehOrigin: string, query: URLSearchParams): string {
 }
 
 /**
+ * Adds `server_document(app)` to the page, in a new `<div id="{container}">`: the script as the parsed tag would run
+ * it, whatever else the page has.
+ */
+export async function addBokehEmbed(page: Page, app: string, container = "bokeh-embed"): Promise<void> {
+  const {id, code} = serverDocument(appUrl(app))
+  await page.evaluate(
+    ({id, code, container}) => {
+      const holder = document.createElement("div")
+      holder.id = container
+      // A script element created and inserted runs, as the parsed tag would.
+      const script = document.createElement("script")
+      script.id = id
+      script.textContent = code
+      holder.append(script)
+      document.body.append(holder)
+    },
+    {id, code, container},
+  )
+}
+
+/**
  * Opens a page of the test origin (which the Bokeh server allows) and adds `server_document(app)` to its body. The
  * page is served by the static server, not fulfilled by Playwright: Chromium lets only a page it fetched from a
  * loopback address request another loopback address (Local Network Access).
  */
 export async function openBokehEmbed(page: Page, app: string): Promise<void> {
-  const {id, code} = serverDocument(appUrl(app))
   await page.goto(`${pageOrigin()}/e2e/pages/bokeh-embed.html`)
-  await page.evaluate(
-    ({id, code}) => {
-      // A script element created and inserted runs, as the parsed tag would.
-      const script = document.createElement("script")
-      script.id = id
-      script.textContent = code
-      document.body.append(script)
-    },
-    {id, code},
-  )
+  await addBokehEmbed(page, app)
 }

@@ -42,6 +42,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/csp_widgets.py",
       "e2e/apps/csp_customjs.py",
       "e2e/apps/model_gallery.py",
+      "e2e/apps/clicks.py",
       // Bokeh's own gallery examples as apps (bar charts, colour bars, graphs...): e2e/user-plots.spec.ts.
       ...readdirSync(join(ROOT, "e2e/apps/plots"))
         .filter((name) => name.endsWith(".py"))

@@ -58,6 +58,33 @@ export async function addElement(page: Page, options: AddOptions): Promise<void>
   )
 }
 
+/** Adds an element for `url` that must fail, and returns its one error (see `onlyError`). */
+export async function elementError(page: Page, id: string, url: string): Promise<{code: string; message: string}> {
+  await addElement(page, {id, url})
+  return onlyError(page, id)
+}
+
+/** Waits for the element to fail, and returns its one error event's detail, which the element also shows. */
+export async function onlyError(page: Page, id: string): Promise<{code: string; message: string}> {
+  await waitForStatus(page, id, "error")
+  const errors = (await recordedEvents(page, id)).filter((event) => event.type === "bokeh-session-error")
+  expect(errors).toHaveLength(1)
+  const detail = errors[0].detail as {code: string; message: string}
+  await expect(page.locator(`#${id} [part=error]`)).toHaveText(detail.message)
+  return detail
+}
+
+/** Appends to `chunks` the name (hash stripped) of each widget, table and MathJax chunk the page requests, in order. */
+export function trackBundleChunks(page: Page, chunks: string[] = []): string[] {
+  page.on("request", (request) => {
+    const match = /\/dist\/chunks\/(bokehjs-(?:widgets|tables|mathjax))-[\w-]+\.js$/.exec(request.url())
+    if (match != null) {
+      chunks.push(match[1])
+    }
+  })
+  return chunks
+}
+
 /** Sets an element's `arguments` property, as a framework would. */
 export async function setArguments(page: Page, id: string, args: Record<string, string | string[]>): Promise<void> {
   await page.locator(`#${id}`).evaluate((element, value) => {
@@ -78,6 +105,14 @@ export function elementProperty<K extends keyof BokehSessionElement>(page: Page,
 export async function recordedEvents(page: Page, id?: string): Promise<RecordedEvent[]> {
   const events = await page.evaluate(() => (window as unknown as {events: RecordedEvent[]}).events)
   return id == null ? events : events.filter((event) => event.id === id)
+}
+
+/** An element's error as plain data (Playwright would pass an Error across without its `code`). */
+export function elementError(page: Page, id: string): Promise<{code: string; message: string}> {
+  return page.locator(`#${id}`).evaluate((element) => {
+    const error = (element as HTMLElementTagNameMap["bokeh-session"]).error
+    return {code: error?.code ?? "", message: error?.message ?? ""}
+  })
 }
 
 /** BokehJS's page-wide documents and root views, read through the package's own diagnostic export. */
@@ -139,4 +174,34 @@ export function sentMessageTypes(socket: WebSocket): string[] {
     }
   })
   return types
+}
+
+/**
+ * What the page's own websockets did, in order, per URL: each Bokeh message type they delivered to the page (its
+ * header frame), each close() the page called, and their close event ("closed"). Recorded in the page, where the
+ * order is the page's: Chromium reports a socket's frames and its end to Playwright on another path.
+ */
+export async function recordSocketActions(page: Page): Promise<() => Promise<Record<string, string[]>>> {
+  await page.addInitScript(() => {
+    const actions: Record<string, string[]> = {}
+    const record = (url: string, action: string): number => (actions[url] ??= []).push(action)
+    ;(window as unknown as {socketActions: typeof actions}).socketActions = actions
+    const Native = window.WebSocket
+    window.WebSocket = class extends Native {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args)
+        this.addEventListener("message", ({data}) => {
+          if (typeof data === "string" && data.includes('"msgtype"')) {
+            record(this.url, (JSON.parse(data) as {msgtype: string}).msgtype)
+          }
+        })
+        this.addEventListener("close", () => record(this.url, "closed"))
+      }
+      override close(code?: number, reason?: string): void {
+        record(this.url, "close()")
+        super.close(code, reason)
+      }
+    }
+  })
+  return () => page.evaluate(() => (window as unknown as {socketActions: Record<string, string[]>}).socketActions)
 }

@@ -151,19 +151,3 @@ def test_a_widget_bound_both_ways_does_not_echo_a_page_change_as_the_apps_own(se
     send(doc, 1, {"N": ["2"]})
     assert seen == [{"N": ["2"]}]
     assert state(doc) == {"live": 1, "page_seq": 1, "server_seq": 0, "source": "page", "error": None}
-
-
-def test_the_sessions_websockets_get_tcp_nodelay_once_they_exist(session_doc):
-    from types import SimpleNamespace
-
-    doc = session_doc({"N": [b"1"]})
-    handle = live_arguments(doc, lambda arguments: None)
-    calls = []
-    socket = SimpleNamespace(set_nodelay=lambda value: calls.append(value))
-    # While the app script runs, Bokeh has no session object yet: nothing to do, and nothing fails.
-    send(doc, 1, {"N": ["2"]})
-    assert calls == []
-    doc.session_context._session = SimpleNamespace(_subscribed_connections=[SimpleNamespace(_socket=socket)])
-    send(doc, 2, {"N": ["3"]})
-    handle.update({"N": "4"})
-    assert calls == [True]

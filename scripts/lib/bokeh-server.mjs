@@ -18,11 +18,11 @@ export function freePort() {
 }
 
 /** Resolves once something accepts TCP connections on the port (a plain connect: it creates no Bokeh session). */
-async function waitForPort(port, child, timeoutMs) {
+export async function waitForPort(port, child, timeoutMs, name = "bokeh serve") {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode != null) {
-      throw new Error(`bokeh serve exited with code ${child.exitCode} before listening on port ${port}`)
+      throw new Error(`${name} exited with code ${child.exitCode} before listening on port ${port}`)
     }
     const open = await new Promise((resolve) => {
       const socket = createConnection({port, host: "127.0.0.1"})
@@ -37,7 +37,7 @@ async function waitForPort(port, child, timeoutMs) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error(`bokeh serve did not listen on port ${port} within ${timeoutMs} ms`)
+  throw new Error(`${name} did not listen on port ${port} within ${timeoutMs} ms`)
 }
 
 /**

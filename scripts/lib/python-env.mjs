@@ -69,10 +69,19 @@ export function ensurePythonEnv({log = console.log} = {}) {
 
 const PACKAGE_DIR = join(ROOT, "python")
 
-/** Where the installed bokeh-session package points (an editable install's source folder), or null. */
+/**
+ * The extras of python/pyproject.toml that the tests and demos use: the three framework adapters' frameworks, and
+ * `test` (pytest, the TestClient's httpx2, uvicorn for the FastAPI demo); with one module each proves installed.
+ */
+const EXTRAS = ["flask", "fastapi", "django", "test"]
+const EXTRA_MODULES = ["flask", "fastapi", "django", "pytest", "httpx2", "uvicorn"]
+
+/** Where the installed bokeh-session package points (an editable install's source folder), or null when it, or a
+ * module of its extras, is missing. */
 function installedSessionPackage() {
   const script =
-    "import json, importlib.metadata as m\n" +
+    "import json, importlib.metadata as m, importlib.util as u\n" +
+    `if any(u.find_spec(name) is None for name in ${JSON.stringify(EXTRA_MODULES)}):\n    raise SystemExit(1)\n` +
     "try:\n    d = m.distribution('bokeh-session')\nexcept m.PackageNotFoundError:\n    raise SystemExit(1)\n" +
     "print(json.loads(d.read_text('direct_url.json') or '{}').get('url', ''))"
   const result = spawnSync(PYTHON, ["-c", script], {encoding: "utf8"})
@@ -80,16 +89,17 @@ function installedSessionPackage() {
 }
 
 /**
- * Installs python/ (import name bokeh_session) into .venv, editable, so that `.venv/bin/bokeh serve demo/apps/echo.py`
- * works by hand. Skipped when it is already installed from this checkout (a single `python -c`, no pip).
+ * Installs python/ (import name bokeh_session) into .venv, editable, with the extras the tests need, so that
+ * `.venv/bin/bokeh serve demo/apps/echo.py` works by hand. Skipped when it is already installed from this checkout
+ * with those extras (a single `python -c` that imports nothing, no pip).
  */
 export function ensureSessionPackage({log = console.log} = {}) {
   const python = ensurePythonEnv({log})
   if (installedSessionPackage() === pathToFileURL(PACKAGE_DIR).href) {
     return python
   }
-  log(`Installing ${PACKAGE_DIR} (bokeh_session) into ${VENV}, editable ...`)
-  execFileSync(python, ["-m", "pip", "install", "--quiet", "--editable", PACKAGE_DIR], {
+  log(`Installing ${PACKAGE_DIR}[${EXTRAS.join(",")}] (bokeh_session) into ${VENV}, editable ...`)
+  execFileSync(python, ["-m", "pip", "install", "--quiet", "--editable", `${PACKAGE_DIR}[${EXTRAS.join(",")}]`], {
     stdio: "inherit",
     env: {PIP_RETRIES: "0", ...process.env},
   })

@@ -1,5 +1,5 @@
-// Starts the demo's token endpoint (demo/token_server.py) for the signed-session tests and benchmarks, and waits
-// until it prints its URL.
+// Starts the stdlib token endpoint (python -m bokeh_session.token_server, the package's adapter without a framework)
+// for the signed-session tests and benchmarks, and waits until it prints its URL.
 import {spawn} from "node:child_process"
 import {join} from "node:path"
 import {ROOT, ensurePythonEnv} from "./python-env.mjs"
@@ -15,7 +15,8 @@ export async function startTokenServer({pageOrigin, appUrl, secret}) {
   const child = spawn(
     ensurePythonEnv(),
     [
-      join(ROOT, "demo", "token_server.py"),
+      "-m",
+      "bokeh_session.token_server",
       "--port",
       "0",
       "--allow-origin",
@@ -25,7 +26,11 @@ export async function startTokenServer({pageOrigin, appUrl, secret}) {
       // The tests and benchmarks play both the page and an attacker who edits its arguments: sign what is asked.
       "--demo-sign-requested-arguments",
     ],
-    {env: {...process.env, BOKEH_SECRET_KEY: secret, PYTHONUNBUFFERED: "1"}, stdio: ["ignore", "pipe", "pipe"]},
+    {
+      cwd: ROOT,
+      env: {...process.env, PYTHONPATH: join(ROOT, "python"), BOKEH_SECRET_KEY: secret, PYTHONUNBUFFERED: "1"},
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   )
   let output = ""
   const url = await new Promise((resolve, reject) => {

@@ -35,6 +35,7 @@ import * as models_layouts_layout_dom from "@bokeh/bokehjs/build/js/lib/models/l
 import * as models_ui_ui_element from "@bokeh/bokehjs/build/js/lib/models/ui/ui_element.js"
 import * as protocol_message from "@bokeh/bokehjs/build/js/lib/protocol/message.js"
 import * as version from "@bokeh/bokehjs/build/js/lib/version.js"
+import {scopeDocumentCode} from "./document-function.js"
 
 /** The BokehJS modules `Bokeh.require` knows, by their path under BokehJS's lib/ (as in BokehJS's own bundle). */
 const BOKEHJS_MODULES: ReadonlyMap<string, object> = new Map<string, object>([
@@ -195,16 +196,20 @@ export const bokeh: BokehGlobal = {
   // `Bokeh.loader["@bokehjs/core/dom"]`, as in bokeh.min.js.
   loader: new Proxy({}, {get: (_target, name) => (typeof name === "string" ? requireModule(name) : undefined)}),
   register_plugin: registerPlugin,
-  // bokeh.min.js marks its global so that a second copy of BokehJS leaves it in place: so does this one.
-  __bokeh__: true,
+  // No `__bokeh__` mark: a bokeh.min.js that loads later (a page's Bokeh embed, added after an element) keeps a
+  // marked `window.Bokeh` and adds only itself to it as `Bokeh["3.9.2"]`, so the embed would call `Bokeh.safely`
+  // and `Bokeh.embed.embed_item` on this partial global and never render. Unmarked, it takes `window.Bokeh`.
 }
 bokeh[bokeh.version] = bokeh
+// Code a document brings (CustomJS, ...) sees this global as `Bokeh`, whichever `window.Bokeh` the page ends up with.
+scopeDocumentCode(bokeh)
 
 /**
  * Defines `window.Bokeh` unless the page already has one (Bokeh's own bundle, another bokeh-session build, or the
  * page's own object): that one is left as it is, not merged, because merging two BokehJS copies would make
- * `documents`, `index` and the model registry answer for one copy or the other at random. CustomJS code then sees
- * the page's `Bokeh`; code of this package that needs this build's registry uses `bokeh` directly.
+ * `documents`, `index` and the model registry answer for one copy or the other at random. Bokeh's own bundle,
+ * loading later, replaces this one (it is not marked as Bokeh's). Code of this package that needs this build's
+ * registry uses `bokeh` directly, and so does the code of this build's documents (document-function.ts).
  */
 export function installBokehGlobal(): void {
   const scope = globalThis as {Bokeh?: unknown}

@@ -3,6 +3,7 @@ import {BokehSessionError} from "../core/errors.js"
 import {evalBlocked, reportPolicyBlock, watchPolicyBlocks} from "../core/policy-blocks.js"
 import {compileCallback, compileFunction, useRefusal} from "./compile-code.js"
 import {compileTemplate} from "./compile-hook.js"
+import {scopeDocumentCode} from "./document-function.js"
 import {usePolicy} from "./trusted-sinks.js"
 
 const SCRIPT_SRC =
@@ -76,6 +77,19 @@ describe("compiling the document's code", () => {
     })
     expect(compileFunction(model, "a", "b", "return a + b")(2, 3)).toBe(5)
     expect(made).toEqual(["(function anonymous(a,b\n) {\nreturn a + b\n})"])
+  })
+
+  it("keeps `Bokeh` bound to this build's global, under Trusted Types too", () => {
+    const bokeh = {version: "this build"}
+    scopeDocumentCode(bokeh)
+    try {
+      expect(compileFunction(model, "return Bokeh")()).toBe(bokeh)
+      refuseFunction(TRUSTED_TYPES)
+      usePolicy({createHTML: (input) => input, createScript: (input) => input, createScriptURL: (input) => input})
+      expect(compileFunction(model, "x", "return [Bokeh, x]")(1)).toEqual([bokeh, 1])
+    } finally {
+      scopeDocumentCode(undefined)
+    }
   })
 
   it("under Trusted Types without the element's policy: csp-blocked names the policy to allow", () => {

@@ -8,6 +8,7 @@
  */
 import {currentPolicy} from "./trusted-sinks.js"
 import {useCompiler} from "./compile-hook.js"
+import {documentFunctionBy} from "./document-function.js"
 
 /**
  * Makes the `csp-blocked` error for a refused compile and reports it to the session of `document`; handed over by
@@ -69,7 +70,8 @@ export function compileCallback(model: Compiler, ...args: string[]): (...args: u
 
 function compileOr(model: Compiler | null, args: string[], keepsRunning: boolean): (...args: unknown[]) => unknown {
   try {
-    return construct(args.slice(0, -1), args.at(-1) ?? "")
+    // With `Bokeh` bound to this build's global, as every compile of a document's code (document-function.ts).
+    return documentFunctionBy((parameters) => construct(parameters.slice(0, -1), parameters.at(-1) ?? ""), args)
   } catch (error) {
     if (!(error instanceof EvalError)) {
       throw error

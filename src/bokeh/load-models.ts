@@ -150,7 +150,7 @@ async function fetchMathJax(): Promise<void> {
     throw new BokehSessionError(
       "load-failed",
       "Could not load BokehJS's MathJax chunk (bokehjs-mathjax), which this document's TeX needs: reload the " +
-        "page; restart() tries again.",
+        "page (restart() fetches it again only in a browser that does not keep failed module loads until a reload).",
     )
   }
 }

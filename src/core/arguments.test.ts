@@ -4,10 +4,10 @@ import {
   MAX_QUERY_BYTES,
   denormalizeArguments,
   encodeArguments,
-  mergeArguments,
   normalizeArguments,
   parseArgumentsAttribute,
 } from "./arguments.js"
+import {mergeArguments} from "./merge-arguments.js"
 import {failure} from "./test-helpers.js"
 
 describe("normalizeArguments", () => {

@@ -148,24 +148,6 @@ export function encodeArguments(args: NormalizedArguments): string {
   return params.toString()
 }
 
-/**
- * The arguments in the app URL's query (`http://host/app?theme=dark`) merged with the `arguments` input: names only
- * in the URL are added first, and a name in both takes the `arguments` values (all of them, replacing the URL's).
- */
-export function mergeArguments(fromUrl: NormalizedArguments, given: NormalizedArguments): NormalizedArguments {
-  const merged = createRecord<string[]>()
-  for (const [name, values] of Object.entries(fromUrl)) {
-    if (!Object.hasOwn(given, name)) {
-      merged[name] = [...values]
-    }
-  }
-  for (const [name, values] of Object.entries(given)) {
-    merged[name] = [...values]
-  }
-  checkSize(merged)
-  return merged
-}
-
 /** The compact public form: a single value stays a string, several stay an array. */
 export function denormalizeArguments(args: NormalizedArguments): Record<string, string | string[]> {
   const compact = createRecord<string | string[]>()
@@ -206,7 +188,8 @@ function checkWellFormed(text: string, where: string): void {
   }
 }
 
-function checkSize(args: NormalizedArguments): void {
+/** Throws `invalid-arguments` when the arguments are over the value count or the query size limit. */
+export function checkSize(args: NormalizedArguments): void {
   const fields = Object.values(args).reduce((count, values) => count + values.length, 0)
   if (fields > MAX_FIELDS) {
     throw new BokehSessionError(

@@ -63,14 +63,3 @@ export function compareEcho(sent: NormalizedArguments, echo: EchoedArguments): E
     return {name, sent: sentValues, received, matches}
   })
 }
-
-/** The verdict on one row, as the element's echo table shows it. */
-export function echoMark(row: EchoComparisonRow): string {
-  if (row.matches) {
-    return "✓ same"
-  }
-  if (row.received == null) {
-    return "✗ not received"
-  }
-  return row.sent.length === 0 ? "✗ not sent" : "✗ differs"
-}

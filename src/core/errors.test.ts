@@ -17,7 +17,8 @@ describe("loaded", () => {
       code: "load-failed",
       message:
         "TypeError: Failed to fetch dynamically imported module: " +
-        "https://example.org/assets/chunks/lifecycle-AbC123.js: reload the page; restart() tries again.",
+        "https://example.org/assets/chunks/lifecycle-AbC123.js: reload the page (restart() fetches it again only in " +
+        "a browser that does not keep failed module loads until a reload).",
       cause: failure,
     })
   })

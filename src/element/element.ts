@@ -7,20 +7,19 @@ import {emitBokehSessionEvent} from "./events.js"
 import {holdLastSize} from "./reserved-size.js"
 import {styles} from "./styles.js"
 import type {TokenProvider} from "../session/pull-session.js"
-import {loadSessionLifecycle} from "./loaders.js"
-import type {BokehSessionStatus, SessionHost, SessionLifecycle, renderEchoTable} from "../session/lifecycle.js"
+import {loadSessionLifecycle, startLoadingBokehJs} from "./loaders.js"
+import type {BokehSessionStatus, SessionHost, SessionLifecycle} from "../session/lifecycle.js"
 import type {BokehClientSession} from "../core/bokeh-objects.js"
+import {FIRST_LABELS, type BokehSessionLabelsInput} from "../core/labels.js"
+import type {SessionCode} from "./loaders.js"
 
 export type {BokehSessionStatus}
 
-const STATUS_TEXT: Record<BokehSessionStatus, string> = {
-  idle: "Not connected",
-  connecting: "Connecting…",
-  connected: "Connected",
-  reconnecting: "Connection lost, reconnecting…",
-  closed: "Closed",
-  error: "Failed",
-}
+/**
+ * How far outside the viewport a `loading="lazy"` element starts to connect: one viewport height ahead, so that a
+ * document is usually there by the time it scrolls into view (a session takes about as long as an image).
+ */
+const LAZY_MARGIN = "100% 0px"
 
 // The server reads arguments only when a session is created, so any of these changing needs a new session (but
 // for `arguments` alone when the app accepts live arguments). The other inputs (timeout, reconnectTimeout,
@@ -38,6 +37,8 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000; read at the next connect).
  * @attr extensions - `none`: load no custom model code (extension bundles, inline models) from the server. Default `auto` (read at the next connect).
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect; read at the next connect).
+ * @attr loading - `lazy`: connect only when the element comes near the viewport (as `<img loading="lazy">`). Default `eager`: at once.
+ * @attr chrome - `none`: show the document only (the status line stays for screen readers). `mismatch`: the document, and the echo table only when the server received something else. Default `all`.
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change), or the page's policy refused a CustomJS (`csp-blocked`; it keeps running). `detail: {code, message}`.
@@ -50,7 +51,14 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @csspart error - The error message.
  * @csspart echo - The table of arguments sent and received; before the echo comes, an empty box of its height.
  * @csspart no-echo - The note shown when the app does not echo its arguments (it keeps the table's height).
- * @csspart roots - The container of the document's rendered roots, after the element's own lines.
+ * @csspart roots - The container of the document's rendered roots, after the element's own lines; `aria-busy` while a document loads.
+ * @csspart loading - The loading indicator over the element while connecting or reconnecting (a spinner; still under `prefers-reduced-motion`).
+ * @slot loading - Replaces the loading indicator's spinner, e.g. `<span slot="loading">Loading…</span>`.
+ * @cssprop --bokeh-session-font - The font of the status line, the echo table's words and the error (default `system-ui, sans-serif`).
+ * @cssprop --bokeh-session-text - The echo table's text colour (default: the page's text colour).
+ * @cssprop --bokeh-session-muted - The status line's and the no-echo note's colour (default: the text colour at 70%).
+ * @cssprop --bokeh-session-accent - The loading indicator's colour.
+ * @cssprop --bokeh-session-error - The error's colour, and the mark of an echo row that differs (its tint is the background).
  * @cssstate idle - No url yet.
  * @cssstate connecting - Opening a session.
  * @cssstate connected - The document is shown.
@@ -62,15 +70,19 @@ export class BokehSessionElement extends LitElement {
   static override styles = styles
 
   static override properties = {
-    url: {type: String, reflect: true},
+    // Strings by default (Lit's String type).
+    url: {reflect: true},
     // Not reflected: a bearer credential in the DOM reaches outerHTML and session-replay tools.
-    token: {type: String},
+    token: {},
     timeout: {type: Number, reflect: true},
     reconnectTimeout: {type: Number, reflect: true, attribute: "reconnect-timeout"},
     tokenProvider: {attribute: false},
     extensions: {},
+    loading: {reflect: true},
+    // Reflected: the styles read it (`:host([chrome=none])`), also when a framework sets the property.
+    chrome: {reflect: true},
+    labels: {attribute: false},
     arguments: {
-      attribute: "arguments",
       reflect: true,
       noAccessor: true,
       // The setter decides what is a change (see argumentsKey); Lit would compare the getter's value, which is null
@@ -101,14 +113,22 @@ export class BokehSessionElement extends LitElement {
   declare reconnectTimeout: number | null
   /** `"none"` turns off loading custom model code from the Bokeh server (it runs that server's JavaScript here). */
   declare extensions: string | null
+  /** `"lazy"`: connect once the element comes near the viewport; `"eager"` (default): at once. */
+  declare loading: string | null
+  /** `"none"`: the document only; `"mismatch"`: and the echo table when it differs; `"all"` (default): everything. */
+  declare chrome: string | null
+  /** The words the element shows, for other languages: any of them, the others stay English. */
+  declare labels: BokehSessionLabelsInput | null
 
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
   #argumentsKey: string | null | undefined = undefined
   /** Loaded with the session code on the first connect. */
   #lifecycle: SessionLifecycle | null = null
-  /** The echo table's view, which comes with the session code (shown only once connected). */
-  #renderEcho: typeof renderEchoTable | null = null
+  /** The views that come with the session code (echo table, loading indicator, status words). */
+  #view: SessionCode | null = null
+  /** Has been near the viewport (`loading="lazy"`): from then on it connects as an eager one. */
+  #near = false
   /** Bumped by every connect or close asked for before the lifecycle loaded: only the latest one runs. */
   #pendingAction = 0
   /** The session code could not be loaded (`load-failed`); cleared by the next attempt. */
@@ -134,6 +154,8 @@ export class BokehSessionElement extends LitElement {
         timeout: this.timeout,
         reconnectTimeout: this.reconnectTimeout,
         extensions: this.extensions,
+        chrome: this.chrome,
+        loading: this.loading,
       }),
       createRootsContainer: async () => {
         await this.updateComplete
@@ -196,7 +218,7 @@ export class BokehSessionElement extends LitElement {
 
   /** Closes the current session and opens a fresh one with the current inputs. */
   restart(): void {
-    this.#withLifecycle((lifecycle) => void lifecycle.connect())
+    this.#withLifecycle((lifecycle) => void lifecycle.connect(), true)
   }
 
   /** Closes the session; the element stays closed until `restart()` or an input changes. */
@@ -204,21 +226,30 @@ export class BokehSessionElement extends LitElement {
     this.#withLifecycle((lifecycle) => lifecycle.close())
   }
 
-  /** Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. */
-  #withLifecycle(action: (lifecycle: SessionLifecycle) => void): void {
+  /**
+   * Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. An action
+   * that `connects` asks for BokehJS with the session code (a page whose element came after the script, as
+   * frameworks add it, would otherwise fetch BokehJS only once the session code has run), unless the arguments are
+   * invalid: those download nothing more. Other bad input (url, timeout, token) is found by the session code, with
+   * BokehJS on its way, as for an element in the page's HTML (preload.ts).
+   */
+  #withLifecycle(action: (lifecycle: SessionLifecycle) => void, connects = false): void {
     if (this.#lifecycle != null) {
       action(this.#lifecycle)
       return
     }
     const ticket = ++this.#pendingAction
     this.#loadError = null
+    if (connects && this.url && readableArguments(this.#arguments) != null) {
+      startLoadingBokehJs()
+    }
     void loadSessionLifecycle().then(
       (session) => {
-        this.#renderEcho = session.renderEchoTable
-        // The echo table's style comes with its code (the first script's budget); the table shows once connected.
+        this.#view = session
+        // The styles of the views come with their code (the first script's budget): they show once connecting.
         const {elementStyles} = this.constructor as typeof LitElement
         void this.updateComplete.then(() =>
-          adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, session.echoStyles]),
+          adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...session.viewStyles]),
         )
         this.#lifecycle ??= new session.SessionLifecycle(this.#host)
         if (ticket === this.#pendingAction) {
@@ -242,7 +273,7 @@ export class BokehSessionElement extends LitElement {
       clearTimeout(this.#disposal)
       this.#disposal = null
     } else if (this.hasUpdated && !(this.#lifecycle?.active ?? false)) {
-      this.restart()
+      this.#connect()
     }
   }
 
@@ -252,6 +283,7 @@ export class BokehSessionElement extends LitElement {
     this.#disposal = setTimeout(() => {
       this.#disposal = null
       if (!this.isConnected) {
+        nearViewport?.unobserve(this)
         this.close()
       }
     })
@@ -260,9 +292,30 @@ export class BokehSessionElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     holdLastSize(this.renderRoot, this.url, this.status)
     if (CONNECTION_INPUTS.some((input) => changed.has(input)) && this.isConnected) {
-      // Arguments alone may change in the running session of a live app (docs/live-arguments.md).
-      this.#withLifecycle((lifecycle) => void lifecycle.connect(changed))
+      this.#connect(changed)
     }
+  }
+
+  /** Connects (`changed`: arguments alone may change in a live app's running session), or once near the viewport. */
+  #connect(changed?: PropertyValues): void {
+    if (this.loading === "lazy" && !this.#near) {
+      // One observer for every element: it only tells each one when it comes near.
+      nearViewport ??= new IntersectionObserver(
+        (entries) => {
+          for (const {isIntersecting, target} of entries) {
+            if (isIntersecting) {
+              nearViewport!.unobserve(target)
+              ;(target as BokehSessionElement).#near = true
+              ;(target as BokehSessionElement).#connect()
+            }
+          }
+        },
+        {rootMargin: LAZY_MARGIN},
+      )
+      nearViewport.observe(this)
+      return
+    }
+    this.#withLifecycle((lifecycle) => void lifecycle.connect(changed), true)
   }
 
   #setState(status: BokehSessionStatus): void {
@@ -276,32 +329,28 @@ export class BokehSessionElement extends LitElement {
   }
 
   protected override render() {
-    const {status, error} = this
+    const {status, error, labels} = this
+    const view = this.#view
+    const lifecycle = this.#lifecycle
+    const words = view?.statusText(lifecycle!, labels) ?? labels?.[status] ?? FIRST_LABELS[status as "idle"]
     // The element's own lines come first and have their height from the first paint (the echo table's is reserved
-    // from the arguments sent): when the document appears, only what follows the element moves.
+    // from the arguments sent): when the document appears, only what follows the element moves. The session code
+    // (the view) comes with the lifecycle; before it loads, the status is idle or error, whose words are here.
     return html`
-      <div part="status" role="status">${this.#statusText()}</div>
+      <div part="status" role="status">${words}</div>
       ${error == null ? nothing : html`<div part="error" role="alert">${error.message}</div>`}
       ${
         status === "connected" || status === "reconnecting"
-          ? this.#renderEcho?.(this.#lifecycle?.sent ?? null, this.echo)
+          ? view?.renderEchoTable(lifecycle!, labels)
           : this.url != null && (status === "idle" || status === "connecting")
             ? html`<div part="echo" .style=${echoSpace(readableArguments(this.#arguments))}></div>`
             : nothing
       }
-      <div part="roots"></div>
+      <div part="roots" aria-busy=${/* connecting, reconnecting */ status.endsWith("ing")}></div>
+      ${view?.renderLoading(status)}
     `
   }
-
-  #statusText(): string {
-    const {status, sessionId} = this
-    const reconnectAttempt = this.#lifecycle?.reconnectAttempt ?? 0
-    const text = STATUS_TEXT[status]
-    if (status === "reconnecting") {
-      return reconnectAttempt > 0 ? `${text} (attempt ${reconnectAttempt})` : text
-    }
-    return (status === "connecting" || status === "connected") && sessionId != null
-      ? `${text} (session ${sessionId.slice(0, 8)}…)`
-      : text
-  }
 }
+
+/** Tells `loading="lazy"` elements when they come near the viewport; made by the first one. */
+let nearViewport: IntersectionObserver | undefined

@@ -1,19 +1,46 @@
 // What the first script loads later: the session code (lifecycle, pull, token, URL) on the first connect, and
 // BokehJS with it, so that a page that only defines the element fetches little (docs/architecture.md).
 import type {PullSessionOptions, PulledSession} from "../session/pull-session.js"
-import type {SessionLifecycle, echoStyles, renderEchoTable} from "../session/lifecycle.js"
+import type {
+  SessionLifecycle,
+  pullSession as pull,
+  renderEchoTable,
+  renderLoading,
+  statusText,
+  viewStyles,
+} from "../session/lifecycle.js"
 import {loaded} from "../core/errors.js"
+
+/** The session code: the lifecycle, `pullSession`, and the element's views that show only once it runs. */
+export interface SessionCode {
+  SessionLifecycle: typeof SessionLifecycle
+  pullSession: typeof pull
+  renderEchoTable: typeof renderEchoTable
+  renderLoading: typeof renderLoading
+  statusText: typeof statusText
+  viewStyles: typeof viewStyles
+}
 
 /**
  * The session code, or `load-failed`. Not cached here: the browser keeps a loaded module, and a failed import must
- * be tried again on the next attempt.
+ * be tried again on the next attempt. One import() each for the session code and BokehJS's adapter: each names
+ * its chunks once in the first script.
  */
-export function loadSessionLifecycle(): Promise<{
-  SessionLifecycle: typeof SessionLifecycle
-  renderEchoTable: typeof renderEchoTable
-  echoStyles: typeof echoStyles
-}> {
+export function loadSessionLifecycle(): Promise<SessionCode> {
   return loaded(import("../session/lifecycle.js"))
+}
+
+/** BokehJS and the adapter over it, or `load-failed` (typed here: the package ships no types of src/bokeh/). */
+export function loadBokehJs(): Promise<{countBokehJsObjects(): BokehJsCounts}> {
+  return loaded(import("../bokeh/adapter.js"))
+}
+
+/**
+ * Starts loading BokehJS (its core and the adapter), which every connect needs, without waiting for the session code
+ * to ask for it: one round trip less. Failures surface where the session code awaits the same import.
+ */
+export function startLoadingBokehJs(): void {
+  loadBokehJs().catch(() => {})
 }
 
 /**
@@ -27,8 +54,7 @@ export function loadSessionLifecycle(): Promise<{
  * pulled.close()
  */
 export async function pullSession(url: string, options: PullSessionOptions = {}): Promise<PulledSession> {
-  const session = await loaded(import("../session/pull-session.js"))
-  return session.pullSession(url, options)
+  return (await loadSessionLifecycle()).pullSession(url, options)
 }
 
 /** What BokehJS holds on the whole page: how many documents its global list keeps and how many root views. */
@@ -42,6 +68,5 @@ export interface BokehJsCounts {
  * session closed) both are back to what they were before. Loads BokehJS if it is not loaded yet.
  */
 export async function inspectBokehJs(): Promise<BokehJsCounts> {
-  const {countBokehJsObjects} = await loaded(import("../bokeh/adapter.js"))
-  return countBokehJsObjects()
+  return (await loadBokehJs()).countBokehJsObjects()
 }

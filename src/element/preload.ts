@@ -1,5 +1,5 @@
 import {OPTIONAL_BUNDLES, rememberedBundles} from "../core/bundles.js"
-import {loadSessionLifecycle} from "./loaders.js"
+import {loadSessionLifecycle, startLoadingBokehJs} from "./loaders.js"
 
 let started = false
 
@@ -9,13 +9,14 @@ let started = false
  * document to arrive. A page that defines the tag but adds elements later pays nothing until one connects.
  */
 export function preloadBokehJsFor(tagName: string): void {
-  if (started || typeof document === "undefined" || document.querySelector(tagName) == null) {
+  // A lazy element connects when it comes near the viewport: it asks for nothing before then.
+  if (started || typeof document === "undefined" || document.querySelector(`${tagName}:not([loading=lazy])`) == null) {
     return
   }
   started = true
   // Failures surface where the element awaits the same imports, with the element's own error handling.
   const ignore = (): void => {}
-  import("../bokeh/adapter.js").catch(ignore)
+  startLoadingBokehJs()
   loadSessionLifecycle().catch(ignore)
   for (const name of rememberedBundles()) {
     OPTIONAL_BUNDLES[name]().catch(ignore)

@@ -1,14 +1,19 @@
-// The element's view of the echo: the arguments sent beside the ones the server received (rows and verdicts come
-// from core/echo.ts), or a note when the app does not echo. The element shows it only once a session is open, so
-// it loads with the session code (lifecycle.ts re-exports it), not in the first script, and so does its style
-// (the first script only reserves its height: element/styles.ts, whose formula follows the sizes set here).
+// The element's view of the echo: the arguments sent beside the ones the server received (rows come from
+// core/echo.ts), or a note when the app does not echo. The element shows it only once a session is open, so it
+// loads with the session code (lifecycle.ts re-exports it), not in the first script, and so does its style (the
+// first script only reserves its height: element/styles.ts, whose formula follows the sizes set here).
 import {css, html, nothing, type TemplateResult} from "lit"
 import type {NormalizedArguments} from "../core/arguments.js"
-import {compareEcho, echoMark, echoSpace, type EchoedArguments} from "../core/echo.js"
+import {compareEcho, echoSpace, type EchoComparisonRow, type EchoedArguments} from "../core/echo.js"
+import type {BokehSessionLabels, BokehSessionLabelsInput} from "../core/labels.js"
+import {label} from "./labels.js"
 
+// Values and names wrap at spaces and never inside a word unless one word alone is wider than its cell (capped at
+// 24ch, so a long token still fits a phone's width); the verdicts never wrap.
 export const echoStyles = css`
   [part="echo"] {
     border-collapse: collapse;
+    color: var(--bokeh-session-text);
   }
   [part="echo"] caption {
     text-align: left;
@@ -19,62 +24,97 @@ export const echoStyles = css`
   [part="echo"] td {
     text-align: left;
     vertical-align: top;
-    border-bottom: 1px solid #ddd;
+    border-bottom: 1px solid color-mix(in srgb, currentColor 25%, transparent);
     padding: 0.125rem 0.75rem 0.125rem 0;
   }
-  [part="echo"] td {
+  [part="echo"] tbody th {
+    font-weight: normal;
+  }
+  [part="echo"] td,
+  [part="echo"] tbody th {
     font-family: ui-monospace, monospace;
     white-space: pre-wrap;
-    word-break: break-all;
-    max-width: 40ch;
   }
-  tr.mismatch td {
-    background: #fff3cd;
+  .value {
+    display: inline-block;
+    max-width: 24ch;
+    overflow-wrap: break-word;
   }
-  .mark {
-    font-family: system-ui, sans-serif;
+  [part="echo"] .mark {
+    font-family: var(--_font);
     white-space: nowrap;
+  }
+  tr.mismatch > * {
+    background: color-mix(in srgb, var(--_error) 12%, transparent);
+  }
+  .mismatch .mark {
+    color: var(--_error);
+  }
+  :host([chrome="none"]) [part="no-echo"],
+  :host([chrome="mismatch"]) [part="no-echo"] {
+    display: none;
   }
 `
 
-export function renderEchoTable(sent: NormalizedArguments | null, echo: EchoedArguments | null): TemplateResult {
+export function renderEchoTable(
+  sent: NormalizedArguments | null,
+  echo: EchoedArguments | null,
+  labels: BokehSessionLabelsInput | null,
+): TemplateResult {
   if (echo == null) {
     // Keeps the height reserved for the table: collapsing would move the document up, a layout shift of its area.
+    // Text between backticks is code: `echo_arguments(curdoc())`.
     return html`<p part="no-echo" .style=${echoSpace(sent)}>
-      This app does not echo its arguments: call <code>echo_arguments(curdoc())</code> from
-      <code>bokeh_session_echo</code> in the app to compare them here.
+      ${label(labels, "noEcho")
+        .split("`")
+        .map((text, index) => (index % 2 === 1 ? html`<code>${text}</code>` : text))}
     </p>`
   }
   const rows = compareEcho(sent ?? {}, echo)
-  return html`<table part="echo">
+  const word = (key: keyof BokehSessionLabels): string => label(labels, key)
+  return html`<table part="echo" class=${rows.every((row) => row.matches) ? "" : "differs"}>
     <caption>
-      Arguments sent and received
+      ${word("echoCaption")}
     </caption>
     <thead>
       <tr>
-        <th>Name</th>
-        <th>Sent</th>
-        <th>Received</th>
-        <th></th>
+        <th scope="col">${word("name")}</th>
+        <th scope="col">${word("sent")}</th>
+        <th scope="col">${word("received")}</th>
+        <th scope="col">${word("match")}</th>
       </tr>
     </thead>
     <tbody>
-      ${rows.map(
-        (row) =>
-          html`<tr class=${row.matches ? "match" : "mismatch"} data-name=${row.name}>
-            <td class="name">${row.name}</td>
-            <td class="sent">${renderValues(row.sent)}</td>
-            <td class="received">${row.received == null ? html`<em>missing</em>` : renderValues(row.received)}</td>
-            <td class="mark">${echoMark(row)}</td>
-          </tr>`,
-      )}
+      ${rows.map((row) => renderRow(row, word))}
     </tbody>
   </table>`
 }
 
-function renderValues(values: string[]) {
+// On one line each: the cells keep white space (pre-wrap), so a line break in the template would show.
+function renderRow(row: EchoComparisonRow, word: (key: keyof BokehSessionLabels) => string): TemplateResult {
+  const received = row.received == null ? html`<em>${word("missing")}</em>` : renderValues(row.received, word)
+  return html`<tr class=${row.matches ? "match" : "mismatch"} data-name=${row.name}>
+    <th scope="row" class="name"><span class="value">${row.name}</span></th>
+    <td class="sent">${renderValues(row.sent, word)}</td>
+    <td class="received">${received}</td>
+    <td class="mark">${word(echoVerdict(row))}</td>
+  </tr>`
+}
+
+/** The verdict on one row, as the key of its words in the labels. */
+export function echoVerdict(row: EchoComparisonRow): "same" | "differs" | "notReceived" | "notSent" {
+  if (row.matches) {
+    return "same"
+  }
+  if (row.received == null) {
+    return "notReceived"
+  }
+  return row.sent.length === 0 ? "notSent" : "differs"
+}
+
+function renderValues(values: string[], word: (key: "none") => string) {
   if (values.length === 0) {
-    return html`<em>none</em>`
+    return html`<em>${word("none")}</em>`
   }
   return values.map((value, index) => html`${index > 0 ? html`<br />` : nothing}<span class="value">${value}</span>`)
 }

@@ -29,10 +29,18 @@ function deferred<T>() {
 }
 
 /** A stand-in for one session's roots container: the lifecycle only renders into it and removes it. */
+/** A session's roots container as the lifecycle uses it: removed when replaced; never holds the focus here. */
 class FakeRoots {
   removed = false
+  parentElement = null
   remove(): void {
     this.removed = true
+  }
+  getRootNode(): {activeElement: null} {
+    return {activeElement: null}
+  }
+  contains(): boolean {
+    return false
   }
 }
 

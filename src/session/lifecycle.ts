@@ -17,9 +17,14 @@ import {
   type SessionPlan,
 } from "./pull-session.js"
 import {backOff, checkReconnectTimeout, isFinal} from "./reconnect-policy.js"
+import {displayWarnings} from "./display-options.js"
+import {removeKeepingFocus} from "./keep-focus.js"
 import type {BokehSessionStatus, SessionHost, SessionInputs} from "./session-host.js"
-// The element's echo table comes with the session code: it is shown only once connected (see echo-table.ts).
-export {echoStyles, renderEchoTable} from "./echo-table.js"
+// The element's views that show only once a session opens come with the session code: the echo table
+// (echo-table.ts), the loading indicator (loading.ts), the status line's words beyond the first two (labels.ts).
+export {renderEchoTable, renderLoading, statusText, viewStyles} from "./element-view.js"
+// pullSession() of the first script loads it from here: one import() for the whole session code.
+export {pullSession} from "./pull-session.js"
 // What the element and the lifecycle say to each other (session-host.ts); the element imports it from here.
 export type {BokehSessionStatus, SessionHost, SessionInputs}
 export type {ArgumentsInput} from "../core/arguments.js"
@@ -95,6 +100,9 @@ export class SessionLifecycle {
     try {
       const plan = this.#plan(inputs)
       this.#set("connecting")
+      for (const message of displayWarnings(inputs)) {
+        this.#host.emit("bokeh-session-warning", {message})
+      }
       const credentials = await this.#steps.obtainCredentials(plan, inputs)
       if (generation !== this.#generation) {
         return
@@ -338,7 +346,9 @@ export class SessionLifecycle {
   #release(announce: boolean): void {
     const current = this.#current
     this.#current = null
-    this.#currentRoots?.remove()
+    if (this.#currentRoots != null) {
+      removeKeepingFocus(this.#currentRoots)
+    }
     this.#currentRoots = null
     if (current != null) {
       current.close()

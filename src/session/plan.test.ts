@@ -44,9 +44,9 @@ describe("the URL budget counts the token", () => {
 
   it("refuses a given token that does not fit beside the query, before any network use", () => {
     const token = bigToken(MAX_QUERY_AND_TOKEN_BYTES - 40_000)
-    expect(() => planSession("http://host/app", {arguments: query, token})).toThrowError(
-      /-byte token together take \d+ bytes, over the limit of/,
-    )
+    expect(
+      failure("invalid-arguments", () => planSession("http://host/app", {arguments: query, token})).message,
+    ).toMatch(/-byte token together take \d+ bytes, over the limit of/)
   })
 
   it("refuses a provider's token that does not fit beside the query", async () => {

@@ -4,12 +4,12 @@
  */
 import {
   encodeArguments,
-  mergeArguments,
   normalizeArguments,
   type NormalizedArguments,
   type SessionArguments,
 } from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
+import {mergeArguments} from "../core/merge-arguments.js"
 import {BokehSessionError} from "../core/errors.js"
 import {checkRequestSize} from "./request-size.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"

@@ -84,8 +84,9 @@ export interface PulledSession {
 }
 
 /**
- * Starts loading BokehJS once the inputs are known to be valid, in parallel with getting a token: invalid input
- * downloads nothing. `openPlannedSession` awaits the same import, where a failure surfaces.
+ * Starts loading BokehJS once the inputs are known to be valid, in parallel with getting a token: invalid input to
+ * `pullSession` downloads nothing (the element's first script may have started it already: src/element/loaders.ts).
+ * `openPlannedSession` awaits the same import, where a failure surfaces.
  */
 export function prefetchBokehJs(): void {
   import("../bokeh/adapter.js").catch(() => undefined)

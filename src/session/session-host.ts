@@ -13,6 +13,9 @@ export interface SessionInputs {
   timeout: number | null
   reconnectTimeout: number | null
   extensions?: string | null
+  /** Display attributes, read here only to warn about unknown values. */
+  chrome?: string | null
+  loading?: string | null
 }
 
 /** How the lifecycle reaches its element. */

@@ -31,11 +31,13 @@ describe("appUrlToWebSocketUrl", () => {
     ["javascript:alert(1)", /uses javascript:/],
     ["http://exa mple/app", /is not a valid URL/],
   ])("rejects %j with code invalid-url", (url, message) => {
-    expect(() => appUrlToWebSocketUrl(url, PAGE)).toThrowError(message)
+    expect(failure("invalid-url", () => appUrlToWebSocketUrl(url, PAGE)).message).toMatch(message)
   })
 
   it("rejects a relative URL where there is no page", () => {
-    expect(() => appUrlToWebSocketUrl("/app", undefined)).toThrowError(/is not an absolute URL/)
+    expect(failure("invalid-url", () => appUrlToWebSocketUrl("/app", undefined)).message).toMatch(
+      /is not an absolute URL/,
+    )
   })
 })
 

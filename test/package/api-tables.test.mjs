@@ -3,7 +3,7 @@
 // with dist/custom-elements.json (generated from the element's JSDoc, itself checked against the element by
 // manifest.test.mjs):
 // - attributes: each attribute and the property it reflects; the properties column is every writable property;
-// - readonly-properties, methods, parts, states: the names;
+// - readonly-properties, methods, parts, slots, css-properties, states: the names;
 // - the Type column of the property tables: its first code span is the manifest's type;
 // - events: the names, and the fields of `detail` as `GlobalEventHandlersEventMap` declares them in dist/types;
 // - connection-inputs: the inputs whose change opens a new session (`CONNECTION_INPUTS` in src/element/).
@@ -22,7 +22,7 @@ const element = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .find((declaration) => declaration.tagName === "bokeh-session")
 const KINDS = {
-  table: ["attributes", "readonly-properties", "methods", "events", "parts", "states"],
+  table: ["attributes", "readonly-properties", "methods", "events", "parts", "slots", "css-properties", "states"],
   list: ["connection-inputs"],
 }
 
@@ -58,7 +58,15 @@ function table(kind) {
 
 const fields = (readonly) =>
   element.members.filter((member) => member.kind === "field" && Boolean(member.readonly) === readonly)
-const typeOf = (name) => element.members.find((member) => member.name === name)?.type?.text
+/** The manifest's type of a member; there must be one (a README type compared with no type would prove nothing). */
+function typeOf(name) {
+  const text = element.members.find((member) => member.name === name)?.type?.text
+  assert.ok(
+    typeof text === "string" && text !== "",
+    `dist/custom-elements.json gives \`${name}\` no type: declare its type in src/element/element.ts`,
+  )
+  return text
+}
 
 test("every API marker in the README is a known kind, and each appears once", () => {
   const markers = [...readme.matchAll(/<!-- api-(\w+): ([\w-]+) -->/g)].map((match) => `${match[1]}: ${match[2]}`)
@@ -102,10 +110,15 @@ test("the methods table: every public method", () => {
   )
 })
 
-test("the parts and states tables: every CSS part and custom state", () => {
+test("the parts, slots, custom properties and states tables: every one the manifest names", () => {
   assert.deepEqual(
     sorted(table("parts").map(([part]) => nameIn(part))),
     sorted(element.cssParts.map((part) => part.name)),
+  )
+  assert.deepEqual(sorted(table("slots").map(([slot]) => nameIn(slot))), sorted(element.slots.map((slot) => slot.name)))
+  assert.deepEqual(
+    sorted(table("css-properties").map(([property]) => nameIn(property))),
+    sorted(element.cssProperties.map((property) => property.name)),
   )
   assert.deepEqual(
     sorted(table("states").map(([state]) => nameIn(state))),

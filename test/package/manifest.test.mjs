@@ -76,15 +76,32 @@ test("the DOM typings take their events from the one event map", () => {
 })
 
 test("every part in the element's templates is in the manifest", () => {
-  const sources = readdirSync(join(root, "src/element"))
-    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-    .map((file) => join("element", file))
+  // The element's own templates and the views that come with the session code (echo table, loading indicator).
+  const sources = ["element", "session"].flatMap((folder) =>
+    readdirSync(join(root, "src", folder))
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+      .map((file) => join(folder, file)),
+  )
   const parts = new Set(
     sources.flatMap((file) =>
       [...readFileSync(join(root, "src", file), "utf8").matchAll(/\bpart="([\w-]+)"/g)].map((match) => match[1]),
     ),
   )
   assert.deepEqual(names(declaration.cssParts), [...parts].sort())
+})
+
+test("every slot in the element's templates is in the manifest", () => {
+  const slots = ["element", "session"].flatMap((folder) =>
+    readdirSync(join(root, "src", folder))
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+      .flatMap((file) =>
+        [...readFileSync(join(root, "src", folder, file), "utf8").matchAll(/<slot name="([\w-]+)"/g)].map(
+          (match) => match[1],
+        ),
+      ),
+  )
+  assert.ok(slots.length > 0, "found no <slot name=...> in the templates")
+  assert.deepEqual(names(declaration.slots), [...new Set(slots)].sort())
 })
 
 test("every status is a custom state in the manifest", () => {

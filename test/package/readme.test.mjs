@@ -2,7 +2,10 @@
 // - SOURCE a file: the block is a verbatim excerpt of it (ignoring indentation; `http://localhost:5006` stands for
 //   the test server's `%BOKEH_ORIGIN%`). Those files are run by tests: e2e/pages/readme.html (e2e/readme.spec.ts),
 //   demo/react and demo/vue (e2e/frameworks.spec.ts), test/package/fixtures (pack-smoke.test.mjs, type-checked),
-//   demo/apps/echo.py (every e2e spec), demo/angular (e2e/frameworks.spec.ts).
+//   demo/apps/echo.py (every e2e spec), demo/angular (e2e/frameworks.spec.ts), demo/site
+//   (e2e/signed-backends.spec.ts), python/tests (pytest).
+//   The blocks of docs/deploy.md that carry a file marker are checked the same way (its nginx and shell examples
+//   carry none: npm run test:cluster generates the nginx configuration it tests).
 // - `npm-scripts`: each command names a script in package.json, or installs this package (as pack-smoke does).
 // - `bokeh-serve`: each command is run as written (plus a free --port), and the origin it allows is checked with a
 //   real websocket handshake: accepted from that origin, refused from another.
@@ -18,18 +21,19 @@ import {ROOT, VENV} from "../../scripts/lib/python-env.mjs"
 
 const README_ORIGIN = "http://localhost:5006"
 const readme = readFileSync(join(ROOT, "README.md"), "utf8")
+const deploy = readFileSync(join(ROOT, "docs", "deploy.md"), "utf8")
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"))
 
 /** Each fenced block with the snippet marker right above it (null when there is none). */
-function fencedBlocks() {
+function fencedBlocks(text = readme, name = "README.md") {
   const blocks = []
   const fence = /(?:<!-- snippet: (\S+) -->\n)?```(\w*)\n([\s\S]*?)\n```/g
-  for (const match of readme.matchAll(fence)) {
+  for (const match of text.matchAll(fence)) {
     blocks.push({
       source: match[1] ?? null,
       language: match[2],
       text: match[3],
-      line: readme.slice(0, match.index).split("\n").length,
+      line: `${name}:${text.slice(0, match.index).split("\n").length}`,
     })
   }
   return blocks
@@ -62,7 +66,7 @@ const commandsOf = (text) =>
 test("every code block in the README names where it comes from", () => {
   const unmarked = fencedBlocks().filter((block) => block.source == null)
   assert.deepEqual(
-    unmarked.map((block) => `README.md:${block.line}`),
+    unmarked.map((block) => block.line),
     [],
   )
 })
@@ -75,24 +79,20 @@ test("every snippet marker names a file or a known kind of check", () => {
     (block) => block.source != null && !block.source.includes("/") && !MARKER_KINDS.has(block.source),
   )
   assert.deepEqual(
-    unknown.map((block) => `README.md:${block.line} <!-- snippet: ${block.source} -->`),
+    unknown.map((block) => `${block.line} <!-- snippet: ${block.source} -->`),
     [],
     `known kinds: ${[...MARKER_KINDS].join(", ")}; anything else must be a path like e2e/pages/readme.html`,
   )
 })
 
-test("every file excerpt matches its file", () => {
-  const blocks = fencedBlocks().filter((block) => block.source != null && block.source.includes("/"))
-  assert.ok(blocks.length > 0)
+test("every file excerpt matches its file, in the README and in docs/deploy.md", () => {
+  const blocks = [...fencedBlocks(), ...fencedBlocks(deploy, "docs/deploy.md")].filter(
+    (block) => block.source != null && block.source.includes("/"),
+  )
+  assert.ok(blocks.some((block) => block.line.startsWith("docs/deploy.md")))
   for (const block of blocks) {
-    assert.ok(
-      existsSync(join(ROOT, block.source)),
-      `README.md:${block.line} names ${block.source}, which does not exist`,
-    )
-    assert.ok(
-      isExcerpt(block.text, block.source),
-      `README.md:${block.line} is not an excerpt of ${block.source}:\n${block.text}`,
-    )
+    assert.ok(existsSync(join(ROOT, block.source)), `${block.line} names ${block.source}, which does not exist`)
+    assert.ok(isExcerpt(block.text, block.source), `${block.line} is not an excerpt of ${block.source}:\n${block.text}`)
   }
 })
 

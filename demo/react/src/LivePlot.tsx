@@ -3,7 +3,7 @@ import {useMemo, useState} from "react"
 import "bokeh-session/react"
 import type {BokehSessionElement} from "bokeh-session"
 
-/** A React input and the slider inside a live Bokeh app (demo/apps/live.py) move together. */
+/** A React input and the number input inside a live Bokeh app (demo/apps/live.py) move together. */
 export function LivePlot({url}: {url: string}) {
   const [points, setPoints] = useState(50)
   const [source, setSource] = useState("none yet")
@@ -13,7 +13,7 @@ export function LivePlot({url}: {url: string}) {
 
   return (
     <section>
-      <h2>Live arguments: a React input and a Bokeh slider, linked</h2>
+      <h2>Live arguments: a React input and a Bokeh input, linked</h2>
       <label>
         N, from React{" "}
         <input
@@ -29,7 +29,7 @@ export function LivePlot({url}: {url: string}) {
         url={url}
         arguments={args}
         onbokeh-session-updated={(event) => {
-          // The app's own slider moved: React's state follows (the element already holds the new arguments).
+          // The app's own input changed: React's state follows (the element already holds the new arguments).
           if (event.detail.source === "server") {
             setPoints(Number(event.detail.arguments.N?.[0]))
           }
