@@ -1,7 +1,7 @@
-// The element under Trusted Types (`require-trusted-types-for 'script'; trusted-types bokeh-session`, the header
+// The element under Trusted Types (`require-trusted-types-for 'script'; trusted-types bokeh-session bokeh-session-lit`, the header
 // docs/deploy.md documents), against the real bokeh serve: Divs, Markdown, sliders, choices, a date picker, tabs and
 // tables render as without a policy and keep working when used, every HTML sink of the bundled libraries fed
-// through the element's policy. Before: the whole document refused with internal-error (innerHTML needs TrustedHTML).
+// through the element's policies. Before: the whole document refused with internal-error (innerHTML needs TrustedHTML).
 import {expect, test} from "@playwright/test"
 import {expectPaintedCanvas} from "./support/canvas.js"
 import {documentedPolicy, openUnderPolicy, renderUnder, violations} from "./support/csp.js"

@@ -7,7 +7,8 @@ import {fileURLToPath} from "node:url"
 const source = (path) => JSON.stringify(fileURLToPath(new URL(path, import.meta.url)).replaceAll("\\", "/"))
 const ADOPTED = source("../../src/bokeh/adopted-stylesheets.ts")
 const STYLE_CLASSES = source("../../src/bokeh/style-classes.ts")
-const TRUSTED_TYPES = source("../../src/core/trusted-types.ts")
+/** Lit's policy's name; src/core/trusted-types.ts names both of the element's policies for the messages. */
+const LIT_POLICY = "bokeh-session-lit"
 const TRUSTED_SINKS = source("../../src/bokeh/trusted-sinks.ts")
 const MODELS = "@bokeh/bokehjs/build/js/lib/models"
 const COMPILE = source("../../src/bokeh/compile-code.ts")
@@ -161,12 +162,12 @@ export const CSP_REWRITES = [
     to: `render = require(${COMPILE_HOOK}).compileTemplate(settings.variable || 'obj', '_', source);`,
   },
   {
-    // Lit's templates through the element's Trusted Types policy, not a "lit-html" policy of its own: the page then
-    // allows one name, and a page's own Lit keeps "lit-html" to itself (a second policy of the same name is refused
-    // unless the page allows duplicates).
+    // Lit's own policy, under a name of the element's: a page's own Lit keeps "lit-html" to itself (a second
+    // policy of one name is refused unless the page allows duplicates). Lit creates it when the first script loads,
+    // which has no room for more (10 KB): the element's second policy, "bokeh-session", comes with BokehJS.
     file: "lit-html/node/lit-html.js",
-    from: `const t=globalThis,i=t=>t,s=t.trustedTypes,e=s?s.createPolicy("lit-html",{createHTML:t=>t}):void 0,`,
-    to: `import{trustedTypesPolicy as __bokehSessionPolicy}from${TRUSTED_TYPES};const t=globalThis,i=t=>t,s=t.trustedTypes,e=__bokehSessionPolicy,`,
+    from: `s.createPolicy("lit-html",{createHTML:t=>t})`,
+    to: `s.createPolicy(${JSON.stringify(LIT_POLICY)},{createHTML:t=>t})`,
   },
   {
     file: DOM,

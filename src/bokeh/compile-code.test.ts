@@ -97,7 +97,7 @@ describe("compiling the document's code", () => {
     expect(() => compileFunction(model, "return 1")).toThrowError(
       expect.objectContaining({
         code: "csp-blocked",
-        message: expect.stringContaining("Add bokeh-session to trusted-types"),
+        message: expect.stringContaining("Add bokeh-session bokeh-session-lit to trusted-types"),
       }),
     )
   })

@@ -56,7 +56,7 @@ describe("evalBlocked", () => {
   it("Trusted Types: the policy to allow", () => {
     expect(evalBlocked("the CustomJS p1", trustedTypes, true).message).toContain(
       "its trusted-types directive does not allow the element's policy, so the CustomJS p1 cannot be compiled. It " +
-        "does nothing; the session keeps running. Add bokeh-session to trusted-types.",
+        "does nothing; the session keeps running. Add bokeh-session bokeh-session-lit to trusted-types.",
     )
   })
 })
@@ -71,7 +71,7 @@ describe("trustedTypesBlocked", () => {
     expect(error?.cause).toBe(refusal)
     // Under Node there is no Trusted Types and so no policy: the fix is to allow it.
     expect(error?.message).toContain("where it needs a TrustedHTML (Failed to set the 'innerHTML' property")
-    expect(error?.message).toContain("add bokeh-session to the page's trusted-types directive")
+    expect(error?.message).toContain("add bokeh-session bokeh-session-lit to the page's trusted-types directive")
   })
 
   it("leaves other exceptions alone", () => {

@@ -7,7 +7,7 @@
  * it needs no DOM and works for any BokehJS that reports here.
  */
 import {BokehSessionError} from "./errors.js"
-import {TRUSTED_TYPES_POLICY, trustedTypesPolicy} from "./trusted-types.js"
+import {TRUSTED_TYPES_POLICIES, TRUSTED_TYPES_POLICY, trustedTypesPolicy} from "./trusted-types.js"
 
 const DOCS = "docs/deploy.md#content-security-policy"
 
@@ -37,7 +37,7 @@ export function evalBlocked(what: string, error: Error, keepsRunning: boolean): 
     return new BokehSessionError(
       "csp-blocked",
       `The page requires Trusted Types (require-trusted-types-for 'script') but its trusted-types directive does ` +
-        `not allow the element's policy, so ${what} cannot be compiled.${outcome} Add ${TRUSTED_TYPES_POLICY} to ` +
+        `not allow the element's policy, so ${what} cannot be compiled.${outcome} Add ${TRUSTED_TYPES_POLICIES} to ` +
         `trusted-types. See ${DOCS}.`,
       {cause: error},
     )
@@ -66,7 +66,7 @@ export function trustedTypesBlocked(error: unknown): BokehSessionError | null {
   return new BokehSessionError(
     "csp-blocked",
     trustedTypesPolicy == null
-      ? `${what}: add ${TRUSTED_TYPES_POLICY} to the page's trusted-types directive, which lets the element pass ` +
+      ? `${what}: add ${TRUSTED_TYPES_POLICIES} to the page's trusted-types directive, which lets the element pass ` +
           `its markup through its own policy. See ${DOCS}.`
       : // The policy exists, so the string came from a sink the build did not route through it.
         `${what}, from code that bokeh-session does not pass through its ${TRUSTED_TYPES_POLICY} policy: this is a ` +

@@ -1,15 +1,18 @@
 /**
- * The element's Trusted Types policy. A page that sends `require-trusted-types-for 'script'` refuses strings at the
- * HTML and script sinks (innerHTML, script.src, eval); the element's bundled code (Lit, BokehJS and the libraries
- * in it) passes them through this one policy instead, and the page allows it with `trusted-types bokeh-session`.
- * It lets everything through unchanged: what reaches it is Lit's and BokehJS's own markup and what the Bokeh
- * server's document says is HTML or code (a Div's text, a CustomJS, an extension's URL), which the page trusts as
- * it trusts the server (docs/deploy.md, "Content-Security-Policy"). Created once, when the first script loads, and
- * kept in this module (a policy anyone can reach would let any script on the page make trusted values).
+ * The element's Trusted Types policy for BokehJS. A page that sends `require-trusted-types-for 'script'` refuses
+ * strings at the HTML and script sinks (innerHTML, script.src, eval); BokehJS and the libraries bundled with it
+ * pass them through this policy instead (Lit, in the first script, through its own, renamed "bokeh-session-lit" by
+ * build/vite/csp-rewrites.mjs), and the page allows both with `trusted-types bokeh-session bokeh-session-lit`.
+ * It lets everything through unchanged: what reaches it is BokehJS's own markup and what the Bokeh server's
+ * document says is HTML or code (a Div's text, a CustomJS, an extension's URL), which the page trusts as it trusts
+ * the server (docs/deploy.md, "Content-Security-Policy"). Created once, when the session code loads, and kept in
+ * this module (a policy anyone can reach would let any script on the page make trusted values).
  */
 
-/** The name the page allows with `trusted-types bokeh-session`. */
+/** The name of this policy. */
 export const TRUSTED_TYPES_POLICY = "bokeh-session"
+/** What the page's `trusted-types` directive must list: this policy and Lit's. */
+export const TRUSTED_TYPES_POLICIES = "bokeh-session bokeh-session-lit"
 
 /** The subset of the Trusted Types API used here (TypeScript's DOM library does not declare it). */
 export interface TrustedTypesPolicy {
