@@ -6,7 +6,7 @@ import {randomBytes} from "node:crypto"
 import {expect, test, type Browser, type Page} from "@playwright/test"
 import {BACKEND_FRAMEWORKS, startBackend} from "../scripts/lib/backend-server.mjs"
 import {freePort, startBokehServer} from "../scripts/lib/bokeh-server.mjs"
-import {elementError, elementProperty, setArguments, trackWebSockets, waitForStatus} from "./support/helpers.js"
+import {currentError, elementProperty, setArguments, trackWebSockets, waitForStatus} from "./support/helpers.js"
 
 const SECRET = randomBytes(33).toString("base64url")
 const SIGNED_ID = /^[0-9A-Za-z]{44}\.[A-Za-z0-9_-]{43}$/
@@ -146,7 +146,7 @@ for (const framework of BACKEND_FRAMEWORKS) {
     }) => {
       await page.goto(`${shortLogin.origin}/`)
       await waitForStatus(page, "plot", "error")
-      let error = await elementError(page, "plot")
+      let error = await currentError(page, "plot")
       expect(error.code).toBe("token-unavailable")
       expect(error.message).toContain("the token endpoint answered 401: log in first")
 
@@ -159,7 +159,7 @@ for (const framework of BACKEND_FRAMEWORKS) {
       await expect.poll(() => page.context().cookies(shortLogin.origin), {timeout: 15_000}).toEqual([])
       await page.locator("#plot").evaluate((element) => (element as HTMLElementTagNameMap["bokeh-session"]).restart())
       await waitForStatus(page, "plot", "error")
-      error = await elementError(page, "plot")
+      error = await currentError(page, "plot")
       expect(error.code).toBe("token-unavailable")
       expect(error.message).toContain("the token endpoint answered 401: log in first")
       expect(error.message).toContain("your login expired")

@@ -8,7 +8,7 @@ import {startTokenServer} from "../scripts/lib/token-server.mjs"
 import {base64UrlDecode, base64UrlEncode} from "../src/session/token.js"
 import {
   addElement,
-  elementError,
+  currentError,
   elementProperty,
   openBlankPage,
   pageOrigin,
@@ -108,7 +108,7 @@ test("signed ids: without a token the error is session-rejected and says how to 
   await addElement(page, {id: "unsigned", url: `${bokeh.origin}/echo`, arguments: {N: "3"}})
   await waitForStatus(page, "unsigned", "error")
 
-  const error = await elementError(page, "unsigned")
+  const error = await currentError(page, "unsigned")
   expect(error.code).toBe("session-rejected")
   expect(error.message).toContain("BOKEH_SIGN_SESSIONS=yes")
   expect(error.message).toContain("token attribute or the tokenProvider property")
@@ -146,7 +146,7 @@ test("signed ids: arguments edited in the browser do not reach the app, and an e
     ;(element as HTMLElementTagNameMap["bokeh-session"]).token = forged
   }, forged)
   await waitForStatus(page, "tampered", "error")
-  expect((await elementError(page, "tampered")).code).toBe("session-rejected")
+  expect((await currentError(page, "tampered")).code).toBe("session-rejected")
   expect(await elementProperty(page, "tampered", "echo")).toBeNull()
 })
 

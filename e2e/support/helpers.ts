@@ -107,8 +107,8 @@ export async function recordedEvents(page: Page, id?: string): Promise<RecordedE
   return id == null ? events : events.filter((event) => event.id === id)
 }
 
-/** An element's error as plain data (Playwright would pass an Error across without its `code`). */
-export function elementError(page: Page, id: string): Promise<{code: string; message: string}> {
+/** An element's current error as plain data (Playwright would pass an Error across without its `code`). */
+export function currentError(page: Page, id: string): Promise<{code: string; message: string}> {
   return page.locator(`#${id}`).evaluate((element) => {
     const error = (element as HTMLElementTagNameMap["bokeh-session"]).error
     return {code: error?.code ?? "", message: error?.message ?? ""}
