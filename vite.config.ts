@@ -1,6 +1,7 @@
 import {defineConfig} from "vite"
 import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
+import {trustedTypesSinks} from "./build/vite/trusted-types.mjs"
 import {assignedClassFields} from "./build/vite/class-fields.mjs"
 import {documentFunctions} from "./build/vite/document-functions.mjs"
 import {staticGraphChunk} from "./build/vite/bokehjs-core-chunk.mjs"
@@ -26,6 +27,7 @@ export default defineConfig(({command}) => ({
       ? [
           bokehJsRewrites(),
           documentFunctions(),
+          trustedTypesSinks(),
           assignedClassFields(),
           bokehJsCore.plugin,
           preloadDynamicDependencies(),
@@ -66,7 +68,13 @@ export default defineConfig(({command}) => ({
             // The session code is loaded on the first connect as a whole: as separate chunks (the lifecycle importing
             // the pull, the pull importing the live-arguments link), each came one round trip after the other. The
             // live-arguments link (src/bokeh/live.ts) uses BokehJS's types only and is imported on every connect.
-            {name: "session", priority: 0, test: /[\\/]src[\\/](session[\\/]|bokeh[\\/]live\.ts$)/},
+            // With them, the record of what the page's policy refused (src/core/policy-blocks.ts), which BokehJS's
+            // rewritten code reports to: above the BokehJS core's priority (1), which would take it along.
+            {
+              name: "session",
+              priority: 2,
+              test: /[\\/]src[\\/](session[\\/]|bokeh[\\/]live\.ts$|core[\\/]policy-blocks\.ts$)/,
+            },
           ],
         },
       },

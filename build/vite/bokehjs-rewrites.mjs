@@ -2,6 +2,7 @@
 // the build, not by patching node_modules: a fresh `npm ci` gets the same output, and a BokehJS upgrade that
 // changes any of these lines fails the build loudly instead of silently shipping the old problem again.
 import {fileURLToPath} from "node:url"
+import {CSP_REWRITES} from "./csp-rewrites.mjs"
 
 const WEB_MERCATOR = fileURLToPath(new URL("../../src/bokeh/web-mercator.ts", import.meta.url)).replaceAll("\\", "/")
 
@@ -61,14 +62,29 @@ import { infer_type } from "../types";
 
 const _wgs84_mercator = wgs84ToWebMercator;`,
   },
+  ...CSP_REWRITES,
 ]
 
 /**
  * Applies each rewrite's `from` -> `to` once. `to` is inserted literally: with a string replacement, `$&`, `$'` or
  * `$1` in it (a checkout path such as `/home/a$'b/` in WEB_MERCATOR's import) would be read as a pattern.
+ * A rewrite with a `pattern` (a global RegExp) instead replaces each of its matches with `to(...groups)`, and must
+ * match exactly `count` times: a changed number of sites fails like a missing line.
  */
 export function applyRewrites(code, rewrites, onMissing) {
-  for (const {file, from, to} of rewrites) {
+  for (const rewrite of rewrites) {
+    if (rewrite.pattern != null) {
+      const found = code.match(rewrite.pattern)?.length ?? 0
+      if (found !== rewrite.count) {
+        onMissing(
+          `${rewrite.file} has ${found} matches of ${rewrite.pattern}, not ${rewrite.count}: the installed BokehJS ` +
+            `changed; check each site and update the count in build/vite/csp-rewrites.mjs.`,
+        )
+      }
+      code = code.replace(rewrite.pattern, (...match) => rewrite.to(...match))
+      continue
+    }
+    const {file, from, to} = rewrite
     if (!code.includes(from)) {
       onMissing(
         `${file} no longer contains ${JSON.stringify(from)}: the installed BokehJS changed; update REWRITES in ` +

@@ -40,6 +40,22 @@ function serverDocument(url: string): EmbedScript {
 }
 
 /**
+ * The HTML of a page with nothing but `server_document(<bokeh origin>/<app>)` in its body, as a page that embeds
+ * the app serves it: the tag is parsed, not inserted by a script, and carries the query's `nonce` (a policy's
+ * `script-src 'nonce-...'` then lets it run). Loads the recorder of events and policy violations
+ * (e2e/pages/record-events.js) first. For the static server's `page` option.
+ */
+export function embedPage(bokehOrigin: string, query: URLSearchParams): string {
+  const {id, code} = serverDocument(`${bokehOrigin}/${query.get("app") ?? "echo"}`)
+  const nonce = query.get("nonce")
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bokeh's own embed</title>` +
+    `<script src="/e2e/pages/record-events.js"></script></head><body>` +
+    `<script id="${id}"${nonce == null ? "" : ` nonce="${nonce}"`}>${code}</script></body></html>`
+  )
+}
+
+/**
  * Adds `server_document(app)` to the page, in a new `<div id="{container}">`: the script as the parsed tag would run
  * it, whatever else the page has.
  */

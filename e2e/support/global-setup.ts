@@ -7,6 +7,8 @@ import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
 import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
 import {ROOT} from "../../scripts/lib/python-env.mjs"
 import {startStaticServer} from "../../scripts/lib/static-server.mjs"
+import {embedPage} from "./bokeh-embed.js"
+import {policyHeaders} from "./csp.js"
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(ROOT, "dist", "bokeh-session.js"))) {
@@ -17,6 +19,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const pages = await startStaticServer({
     mounts: {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")},
     replacements,
+    // /page/bokeh-embed?app=echo&nonce=...: Bokeh's own embed as parsed HTML (its inline script with a nonce).
+    page: (name, query) => (name === "bokeh-embed" ? embedPage(replacements[bokehPlaceholder] ?? "", query) : null),
+    // ?csp=...: the page (and only it) is served with that Content-Security-Policy.
+    headers: policyHeaders,
   })
   const pageHost = new URL(pages.origin).host
   buildTestExtensions()
@@ -33,6 +39,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/no_echo.py",
       "e2e/apps/echo_altered.py",
       "e2e/apps/rewritten_bokehjs.py",
+      "e2e/apps/csp_widgets.py",
+      "e2e/apps/csp_customjs.py",
       "e2e/apps/model_gallery.py",
       "e2e/apps/clicks.py",
       // Bokeh's own gallery examples as apps (bar charts, colour bars, graphs...): e2e/user-plots.spec.ts.

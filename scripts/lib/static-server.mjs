@@ -31,6 +31,8 @@ const TYPES = {
  * @property {string[]} [withoutCacheHeaders] mount prefixes served as an unconfigured server would: no
  *   Cache-Control, only an ETag (and no Last-Modified, which would let the browser guess a lifetime), so the browser
  *   asks again for every file on every use (the bench's "no cache headers" case)
+ * @property {(url: URL) => Record<string, string> | undefined} [headers] extra headers for a request's answer, e.g. a
+ *   Content-Security-Policy for the pages whose query asks for one (the e2e CSP pages)
  */
 
 /**
@@ -50,7 +52,7 @@ export function cacheControlFor(path) {
  * @param {StaticServerOptions} options
  * @returns {Promise<StaticServer>}
  */
-export function startStaticServer({mounts, page, replacements = {}, withoutCacheHeaders = []}) {
+export function startStaticServer({mounts, page, replacements = {}, withoutCacheHeaders = [], headers: extraHeaders}) {
   /** @type {Map<string, {etag: string, body: Buffer, gzipped: Buffer | null}>} */
   const cache = new Map()
 
@@ -100,7 +102,9 @@ export function startStaticServer({mounts, page, replacements = {}, withoutCache
         return
       }
       // Generated per request: nothing to revalidate against.
-      response.writeHead(200, {"content-type": TYPES[".html"], "cache-control": "no-store"}).end(html)
+      response
+        .writeHead(200, {"content-type": TYPES[".html"], "cache-control": "no-store", ...extraHeaders?.(url)})
+        .end(html)
       return
     }
     let path
@@ -122,6 +126,7 @@ export function startStaticServer({mounts, page, replacements = {}, withoutCache
       "cache-control": cacheControlFor(path),
       etag: entry.etag,
       vary: "accept-encoding",
+      ...extraHeaders?.(url),
     }
     if (withoutCacheHeaders.some((prefix) => path.startsWith(prefix))) {
       delete headers["cache-control"]

@@ -21,6 +21,7 @@ import {
 import {probeServer} from "./probe.js"
 import {SdkConnection} from "./connection.js"
 import {installBokehGlobal} from "./bokeh-global.js"
+import {handOverPolicy} from "./policy-handover.js"
 import type {SessionSocket} from "../session/session-socket.js"
 
 export {bokehJsVersion}
@@ -29,6 +30,8 @@ export type {ClientSession, Document, DisconnectInfo}
 // CustomJS code of any document may use `Bokeh` (Bokeh.require, Bokeh.documents, Bokeh.index): define it before
 // the first document is deserialized, as BokehJS's own bundle does when it loads.
 installBokehGlobal()
+// The page's Trusted Types policy for BokehJS's HTML sinks and compiles, and where a refused compile is reported.
+handOverPolicy()
 
 export function countBokehJsObjects(): {documents: number; rootViews: number} {
   return {documents: documents.length, rootViews: rootViews.roots.length}
@@ -152,7 +155,8 @@ export async function openSession(options: OpenSessionOptions): Promise<OpenedSe
       options.onAbandoned?.(connection.closed)
       throw error
     }
-    throw await classifyFailure(error, context)
+    // A socket the page's policy refused needs no probe (which the policy refuses too): the session code says so.
+    throw options.socket.refusedByPolicy ? error : await classifyFailure(error, context)
   } finally {
     clearTimeout(timer)
     if (onAbort != null) {

@@ -16,17 +16,27 @@ export function scopeDocumentCode(bokeh: unknown): void {
   scopedBokeh = bokeh
 }
 
+/** How the code is compiled: `new Function(...parameters)`, or compile-code.ts's way under a policy. */
+export type Compile = (parameters: string[]) => (...args: unknown[]) => unknown
+
+const construct: Compile = (parameters) => new Function(...parameters) as (...args: unknown[]) => unknown
+
 /**
  * `new Function(...parameters, body)`, with `Bokeh` bound to this build's global. The compiled function keeps the
  * caller's `this` (CustomJS calls it with the model as `this`). Code whose own parameters include `Bokeh` (a
  * CustomJS `args` key) keeps that meaning.
  */
 export function documentFunction(...parameters: string[]): (...args: unknown[]) => unknown {
+  return documentFunctionBy(construct, parameters)
+}
+
+/** The same, compiled by `compile` (compile-code.ts: reported when the page's policy refuses it, Trusted Types). */
+export function documentFunctionBy(compile: Compile, parameters: string[]): (...args: unknown[]) => unknown {
   const names = parameters.slice(0, -1)
   if (scopedBokeh === undefined || names.includes("Bokeh")) {
-    return new Function(...parameters) as (...args: unknown[]) => unknown
+    return compile(parameters)
   }
-  const compiled = new Function("Bokeh", ...parameters) as (...args: unknown[]) => unknown
+  const compiled = compile(["Bokeh", ...parameters])
   const bokeh = scopedBokeh
   return function (this: unknown, ...args: unknown[]): unknown {
     return compiled.call(this, bokeh, ...args)

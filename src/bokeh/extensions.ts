@@ -12,6 +12,7 @@ import * as tslib from "tslib"
 import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version.js"
 import {bokeh, provideModules} from "./bokeh-global.js"
 import {packageOf, type PublishedModels} from "./published.js"
+import {trustedScript, trustedScriptURL} from "./trusted-sinks.js"
 
 // `bokeh build` leaves tslib out of every bundle (BokehJS's own bundle provides it); here it costs bytes only on
 // pages that load an extension. More BokehJS modules would not: a module's namespace keeps all its exports in the
@@ -127,7 +128,8 @@ function loadBundle(url: string): Promise<void> {
       () =>
         new Promise<void>((resolve, reject) => {
           const script = document.createElement("script")
-          script.src = url
+          // A TrustedScriptURL under require-trusted-types-for 'script' (the DOM's types say string only).
+          script.src = trustedScriptURL(url) as string
           script.async = true
           script.onload = () => {
             script.remove()
@@ -154,7 +156,7 @@ function loadBundle(url: string): Promise<void> {
 function runInline(code: string): void {
   void withOwnBokeh(() => {
     const script = document.createElement("script")
-    script.textContent = code
+    script.textContent = trustedScript(code) as string
     document.head.append(script)
     script.remove()
     return Promise.resolve()

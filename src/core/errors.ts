@@ -17,6 +17,7 @@ export type BokehSessionErrorCode =
   | "update-rejected"
   | "load-failed"
   | "invalid-option"
+  | "csp-blocked"
   | "internal-error"
 
 /** An error with a stable `code` and a message that names the cause and the fix. */

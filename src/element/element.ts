@@ -41,7 +41,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @attr chrome - `none`: show the document only (the status line stays for screen readers). `mismatch`: the document, and the echo table only when the server received something else. Default `all`.
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
- * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change). `detail: {code, message}`.
+ * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change), or the page's policy refused a CustomJS (`csp-blocked`; it keeps running). `detail: {code, message}`.
  * @fires bokeh-session-closed - A session ended by `close()`, removal or restart. `detail: {sessionId}`.
  * @fires bokeh-session-disconnected - The live session's connection was lost; reconnecting starts. `detail: {sessionId, code, reason}`.
  * @fires bokeh-session-reconnected - The document is back after a loss. `detail: {sessionId, arguments, echo}`.

@@ -897,3 +897,43 @@ describe("an aborted connect", () => {
     expect(lifecycle.status).toBe("connected")
   })
 })
+
+describe("a policy block in the running session", () => {
+  const blocked = (): BokehSessionError =>
+    new BokehSessionError("csp-blocked", "The page's Content-Security-Policy does not allow compiling code")
+
+  it("fires bokeh-session-error with its code and keeps the session connected", async () => {
+    const call = await connected()
+    call.options.onPolicyBlock?.(blocked())
+    expect(host.names()).toEqual(["bokeh-session-connecting", "bokeh-session-ready", "bokeh-session-error"])
+    expect(host.events[2]![1]).toEqual({code: "csp-blocked", message: blocked().message})
+    expect(lifecycle.status).toBe("connected")
+    expect(lifecycle.error?.code).toBe("csp-blocked")
+    expect(lifecycle.session).toBe(call.session)
+    expect(call.session.closed).toBe(0)
+  })
+
+  it("reported while the session renders: fired after ready, in order", async () => {
+    const connecting = lifecycle.connect()
+    const call = await fake.call(0)
+    call.open({rendered: false})
+    await call.renderStarted.promise
+    call.options.onPolicyBlock?.(blocked())
+    expect(host.names()).toEqual(["bokeh-session-connecting"])
+    call.rendering.resolve()
+    await connecting
+    expect(host.names()).toEqual(["bokeh-session-connecting", "bokeh-session-ready", "bokeh-session-error"])
+    expect(lifecycle.status).toBe("connected")
+  })
+
+  it("from a session no longer shown: ignored", async () => {
+    const call = await connected()
+    host.current = {...host.current, arguments: {N: "20"}}
+    const next = lifecycle.connect()
+    ;(await fake.call(1)).open()
+    await next
+    call.options.onPolicyBlock?.(blocked())
+    expect(host.names()).not.toContain("bokeh-session-error")
+    expect(lifecycle.error).toBeNull()
+  })
+})

@@ -187,6 +187,7 @@ export class SessionLifecycle {
     let shown = false
     let lostEarly: DisconnectInfo | null = null
     let fatalEarly: {error: unknown} | null = null
+    const blockedEarly: BokehSessionError[] = []
     let abandoned: Promise<void> | undefined
     const abort = new AbortController()
     this.#abort = abort
@@ -210,6 +211,13 @@ export class SessionLifecycle {
           this.#fatal(generation, pulled, error)
         } else {
           fatalEarly = {error}
+        }
+      },
+      onPolicyBlock: (error) => {
+        if (!shown) {
+          blockedEarly.push(error)
+        } else if (this.#showing(generation, pulled)) {
+          this.#blocked(error)
         }
       },
       onAbandoned: (socketClosed) => (abandoned = socketClosed),
@@ -265,6 +273,9 @@ export class SessionLifecycle {
     this.#set("connected")
     this.#host.emit(announcement, {sessionId: pulled.sessionId, arguments: pulled.arguments, echo: pulled.echo})
     shown = true
+    for (const error of blockedEarly) {
+      this.#blocked(error)
+    }
     if (lostEarly != null) {
       void this.#reconnect(generation, pulled, lostEarly)
     } else if (pulled.live && pulled.echo != null && !sameArguments(pulled.echo, plan.arguments)) {
@@ -345,6 +356,13 @@ export class SessionLifecycle {
         this.#host.emit("bokeh-session-closed", {sessionId: current.sessionId})
       }
     }
+  }
+
+  /** The page's policy refused something the running session needs (a CustomJS): it keeps running, and says so. */
+  #blocked(error: BokehSessionError): void {
+    this.error = error
+    this.#host.changed()
+    this.#host.emit("bokeh-session-error", {code: error.code, message: error.message})
   }
 
   #fail(error: BokehSessionError): void {

@@ -1,6 +1,7 @@
 import {normalizeArguments, type NormalizedArguments, type SessionArguments} from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
+import {connectBlocked, watchPolicyBlocks} from "../core/policy-blocks.js"
 import {asRenderError, asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
 import type {LiveLink} from "../bokeh/live.js"
@@ -45,6 +46,11 @@ export interface PullSessionOptions extends SessionOptions {
    * `updateArguments` (`source: "page"`) and those the app set itself (`source: "server"`).
    */
   onArgumentsChange?: (change: ArgumentsChange) => void
+  /**
+   * Called when the page's Content-Security-Policy refuses something the running session needs, e.g. compiling a
+   * CustomJS without `'unsafe-eval'` (a `csp-blocked` error, once per cause). The session keeps running.
+   */
+  onPolicyBlock?: (error: BokehSessionError) => void
 }
 
 export interface PulledSession {
@@ -89,7 +95,7 @@ export function prefetchBokehJs(): void {
 /** How openPlannedSession reports to its caller, beyond what `pullSession` users can pass. */
 export interface OpenOptions extends Pick<
   PullSessionOptions,
-  "signal" | "onDisconnect" | "onWarning" | "onFatal" | "onArgumentsChange"
+  "signal" | "onDisconnect" | "onWarning" | "onFatal" | "onArgumentsChange" | "onPolicyBlock"
 > {
   /**
    * Called when an aborted connect has rejected (at once) while its socket still waits for the server's answer,
@@ -150,8 +156,13 @@ export async function openPlannedSession(
         options.onAbandoned?.(socket.closed)
       }
     }
-    throw options.signal?.aborted === true ? error : asSessionError(error)
+    if (options.signal?.aborted === true) {
+      throw error
+    }
+    // Refused by the page's policy, the socket fails as if the server were down: say which it was.
+    throw socket?.refusedByPolicy === true ? connectBlocked(plan.websocketUrl) : asSessionError(error)
   }
+  const stopWatching = watchPolicyBlocks(opened.document, (error) => options.onPolicyBlock?.(error))
   // The document exists now: whatever fails from here closes the session before it rejects.
   let echo: EchoedArguments | null
   let link: LiveLink | null
@@ -162,6 +173,7 @@ export async function openPlannedSession(
     })
     link = liveModels.linkLiveArguments(opened.document, (state, changed) => channel?.receive(state, changed))
   } catch (error) {
+    stopWatching()
     opened.close()
     throw asSessionError(error)
   }
@@ -184,7 +196,11 @@ export async function openPlannedSession(
     },
     live: live != null,
     serverVersion: opened.serverVersion,
-    render: (container) => opened.render(container).catch((error: unknown) => Promise.reject(asRenderError(error))),
+    render: (container) =>
+      opened.render(container).catch((error: unknown) => {
+        stopWatching()
+        return Promise.reject(asRenderError(error))
+      }),
     async updateArguments(args) {
       if (live == null) {
         throw new BokehSessionError(
@@ -196,6 +212,7 @@ export async function openPlannedSession(
       return live.request(normalizeArguments(args))
     },
     close() {
+      stopWatching()
       link?.close()
       live?.close(unanswered("the session was closed"))
       opened.close()

@@ -8,6 +8,7 @@ const FINAL_CODES: ReadonlySet<BokehSessionErrorCode> = new Set([
   "invalid-token",
   "invalid-option",
   "unknown-model",
+  "csp-blocked",
   "internal-error",
 ])
 

@@ -149,4 +149,40 @@ describe("SessionSocket", () => {
     await Promise.resolve()
     expect(closed).toBe(true)
   })
+
+  describe("refused by the page's Content-Security-Policy", () => {
+    /** The browser's report of a refused connection, as Chromium dispatches it on the document. */
+    const violation = (blockedURI: string, effectiveDirective = "connect-src"): Event =>
+      Object.assign(new Event("securitypolicyviolation"), {blockedURI, effectiveDirective})
+
+    it("tells a refused socket from a failed one by the violation before its error event", async () => {
+      const page = new EventTarget()
+      vi.stubGlobal("document", page)
+      const [session, socket] = open()
+      // Chromium: the refused socket is closed at once, a violation for its URL (query included), then an error.
+      socket.readyState = FakeWebSocket.CLOSED
+      page.dispatchEvent(violation("ws://bokeh.example:5006/app/ws?N=1"))
+      socket.serve("error")
+      expect(session.refusedByPolicy).toBe(true)
+      // No close event follows such a refusal: closed settles on the error.
+      await expect(session.closed).resolves.toBeUndefined()
+    })
+
+    it("is not fooled by other violations, or by one after the socket's first event", () => {
+      const page = new EventTarget()
+      vi.stubGlobal("document", page)
+      const [session, socket] = open()
+      page.dispatchEvent(violation("ws://other.example:5006/app/ws"))
+      page.dispatchEvent(violation("ws://bokeh.example:5006/app/ws?N=1", "script-src"))
+      socket.serve("error")
+      page.dispatchEvent(violation("ws://bokeh.example:5006/app/ws?N=1"))
+      expect(session.refusedByPolicy).toBe(false)
+    })
+
+    it("without a document (Node) there is nothing to hear, and nothing breaks", () => {
+      const [session, socket] = open()
+      socket.serve("error")
+      expect(session.refusedByPolicy).toBe(false)
+    })
+  })
 })

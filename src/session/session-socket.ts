@@ -22,10 +22,30 @@ function isAckHeader(data: unknown): boolean {
   }
 }
 
+/**
+ * Calls `refused` when the page's Content-Security-Policy refuses a connection to `url` (connect-src). The browser
+ * then fails the socket as it fails one to a server that is down (no request is made); only this event, which
+ * comes before the socket's error event, tells the two apart. Returns the function that stops listening.
+ */
+function onPolicyRefusal(url: string, refused: () => void): () => void {
+  if (typeof document === "undefined") {
+    return () => undefined
+  }
+  const listener = (event: SecurityPolicyViolationEvent): void => {
+    if (event.effectiveDirective === "connect-src" && event.blockedURI.startsWith(url)) {
+      refused()
+    }
+  }
+  document.addEventListener("securitypolicyviolation", listener)
+  return () => document.removeEventListener("securitypolicyviolation", listener)
+}
+
 export class SessionSocket {
   readonly socket: WebSocket
   /** Settles when the socket has closed. */
   readonly closed: Promise<void>
+  /** The page's Content-Security-Policy refused the socket (connect-src): see `onPolicyRefusal`. */
+  refusedByPolicy = false
   /** The events before BokehJS's connection took the socket; null once taken or abandoned. */
   #early: Event[] | null = []
   /** The server sent a message: its ACK, sent once the session exists. */
@@ -39,11 +59,13 @@ export class SessionSocket {
 
   /** The URL and query as BokehJS's ClientConnection builds them, and its subprotocols: `["bokeh", token]`. */
   constructor(websocketUrl: string, query: string, token: string) {
+    const stopListening = onPolicyRefusal(websocketUrl, () => (this.refusedByPolicy = true))
     const socket = new WebSocket(query === "" ? websocketUrl : `${websocketUrl}?${query}`, ["bokeh", token])
     // As BokehJS sets it: binary frames (the document's buffers) as ArrayBuffers.
     socket.binaryType = "arraybuffer"
     for (const type of ["open", "message", "error", "close"]) {
       socket.addEventListener(type, (event) => this.#early?.push(event))
+      socket.addEventListener(type, stopListening, {once: true})
     }
     socket.addEventListener(
       "message",
@@ -63,7 +85,11 @@ export class SessionSocket {
       {once: true},
     )
     this.socket = socket
-    this.closed = new Promise((resolve) => socket.addEventListener("close", () => resolve(), {once: true}))
+    this.closed = new Promise((resolve) => {
+      socket.addEventListener("close", () => resolve(), {once: true})
+      // A socket the policy refused is closed from the start and fires only an error event, no close event.
+      socket.addEventListener("error", () => socket.readyState === WebSocket.CLOSED && resolve(), {once: true})
+    })
   }
 
   /** Hands over the socket: returns the events so far, in order; from now on the taker's handlers hear them. */
