@@ -10,9 +10,14 @@ const BOKEHJS_BUNDLES: [string, string][] = [
   ["/models/widgets/tables/main.js", "bokehjs-tables"],
   ["/models/widgets/main.js", "bokehjs-widgets"],
   ["/models/text/mathjax/index.js", "bokehjs-mathjax"],
+  // Not BokehJS: what drives a Bokeh server's own BokehJS (named for the tier test and the bench).
+  ["/src/server-bokehjs/index.ts", "server-bokehjs"],
 ]
 
 const bokehJsCore = staticGraphChunk(/\/src\/bokeh\/adapter\.ts$/)
+
+/** The session code and the driver: loaded on the first connect, before (or without) the bundled BokehJS. */
+const SESSION_CODE = /[\\/]src[\\/](session|driver)[\\/]/
 
 // `vite build` writes the drop-in library: dist/bokeh-session.js plus the lazily loaded BokehJS chunks beside it.
 // `vite` (the dev server, used by `npm run demo`) serves the demo page from demo/.
@@ -58,8 +63,10 @@ export default defineConfig(({command}) => ({
             ...bokehJsCore.groups("bokehjs-core", "element-entry"),
             // The session code is loaded on the first connect as a whole: as separate chunks (the lifecycle importing
             // the pull, the pull importing the live-arguments link), each came one round trip after the other. The
-            // live-arguments link (src/bokeh/live.ts) uses BokehJS's types only and is imported on every connect.
-            {name: "session", priority: 0, test: /[\\/]src[\\/](session[\\/]|bokeh[\\/]live\.ts$)/},
+            // driver (src/driver/) uses BokehJS's types only, and drives either BokehJS: in the core chunk (it is
+            // part of the adapter's static graph, hence this group's priority over the core's) it would make the
+            // server's BokehJS (src/server-bokehjs/) load the bundled one.
+            {name: "session", priority: 2, test: SESSION_CODE},
           ],
         },
       },

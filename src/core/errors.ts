@@ -10,6 +10,7 @@ export type BokehSessionErrorCode =
   | "unreachable"
   | "handshake-rejected"
   | "session-rejected"
+  | "signed-required"
   | "timeout"
   | "unknown-model"
   | "connection-lost"
@@ -17,6 +18,7 @@ export type BokehSessionErrorCode =
   | "load-failed"
   | "invalid-option"
   | "internal-error"
+  | "unsupported-server"
 
 /** An error with a stable `code` and a message that names the cause and the fix. */
 export class BokehSessionError extends Error {

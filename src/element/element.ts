@@ -38,6 +38,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @attr timeout - Milliseconds to wait for the document before failing with code `timeout` (default 30000; read at the next connect).
  * @attr extensions - `none`: load no custom model code (extension bundles, inline models) from the server. Default `auto` (read at the next connect).
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect; read at the next connect).
+ * @attr bokehjs - Which BokehJS renders the document: `auto` (default) the bundled one when the server runs its release, else the server's own; `bundled`; or `server`, always the server's own (read at the next connect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change). `detail: {code, message}`.
@@ -69,6 +70,7 @@ export class BokehSessionElement extends LitElement {
     reconnectTimeout: {type: Number, reflect: true, attribute: "reconnect-timeout"},
     tokenProvider: {attribute: false},
     extensions: {},
+    bokehjs: {},
     arguments: {
       attribute: "arguments",
       reflect: true,
@@ -101,6 +103,11 @@ export class BokehSessionElement extends LitElement {
   declare reconnectTimeout: number | null
   /** `"none"` turns off loading custom model code from the Bokeh server (it runs that server's JavaScript here). */
   declare extensions: string | null
+  /**
+   * Which BokehJS renders the document: `"auto"` (default) the bundled one when the server runs its release, else
+   * the server's own, loaded from it; `"bundled"`; `"server"`, always the server's own (no bundled BokehJS fetched).
+   */
+  declare bokehjs: string | null
 
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
@@ -134,6 +141,7 @@ export class BokehSessionElement extends LitElement {
         timeout: this.timeout,
         reconnectTimeout: this.reconnectTimeout,
         extensions: this.extensions,
+        bokehjs: this.bokehjs,
       }),
       createRootsContainer: async () => {
         await this.updateComplete

@@ -39,9 +39,10 @@ export interface BokehJsCounts {
 
 /**
  * Counts what BokehJS keeps page-wide, to check for leaks: after every element is removed (or every pulled
- * session closed) both are back to what they were before. Loads BokehJS if it is not loaded yet.
+ * session closed) both are back to what they were before. Summed over every BokehJS that rendered a document here
+ * (the bundled one, servers' own of other releases); loads none.
  */
 export async function inspectBokehJs(): Promise<BokehJsCounts> {
-  const {countBokehJsObjects} = await loaded(import("../bokeh/adapter.js"))
+  const {countBokehJsObjects} = await loaded(import("../session/choose-bokehjs.js"))
   return countBokehJsObjects()
 }

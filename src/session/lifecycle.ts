@@ -149,11 +149,11 @@ export class SessionLifecycle {
     return this.#generation
   }
 
-  /** Validates the inputs (throws before any network use) and starts loading BokehJS alongside. */
+  /** Validates the inputs (throws before any network use) and starts loading the likely BokehJS alongside. */
   #plan(inputs: SessionInputs): SessionPlan {
     const plan = this.#steps.planSession(inputs.url!, inputs)
     checkReconnectTimeout(inputs.reconnectTimeout)
-    this.#steps.prefetchBokehJs()
+    this.#steps.prefetchBokehJs(plan)
     this.#websocketUrl = plan.websocketUrl
     return plan
   }

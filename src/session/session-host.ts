@@ -13,6 +13,7 @@ export interface SessionInputs {
   timeout: number | null
   reconnectTimeout: number | null
   extensions?: string | null
+  bokehjs?: string | null
 }
 
 /** How the lifecycle reaches its element. */

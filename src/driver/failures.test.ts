@@ -1,13 +1,6 @@
 import {describe, expect, it} from "vitest"
 import {connectionLost} from "../session/connection-lost.js"
-import {
-  appUrlOf,
-  closedBeforeDocument,
-  sessionRejected,
-  unknownModels,
-  versionMismatch,
-  websocketFailure,
-} from "./failures.js"
+import {appUrlOf, closedBeforeDocument, sessionRejected, unknownModels, websocketFailure} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
 
@@ -72,7 +65,9 @@ describe("sessionRejected", () => {
   })
 
   it("blames the token only for Bokeh's refusal (1005), as the adapter reports it today", () => {
-    expect(sessionRejected(context, "close code 1005 ()").code).toBe("session-rejected")
+    // A minted (unsigned) token that Bokeh refuses: the server signs session ids.
+    expect(sessionRejected(context, "close code 1005 ()").code).toBe("signed-required")
+    expect(sessionRejected({...context, tokenMinted: false}, "close code 1005 ()").code).toBe("session-rejected")
     const crash = sessionRejected(context, "close code 1006 ()")
     expect(crash.code).toBe("connection-lost")
     expect(crash.message).toBe(
@@ -92,9 +87,10 @@ describe("sessionRejected", () => {
 })
 
 describe("closedBeforeDocument", () => {
-  it("a refusal (1005) is session-rejected", () => {
+  it("a refusal (1005) is signed-required with a minted token, session-rejected with a backend's", () => {
+    expect(closedBeforeDocument({...context, tokenMinted: false}, 1005, "").code).toBe("session-rejected")
     const error = closedBeforeDocument(context, 1005, "")
-    expect(error.code).toBe("session-rejected")
+    expect(error.code).toBe("signed-required")
     expect(error.message).toContain("(close code 1005)")
   })
 
@@ -123,18 +119,6 @@ describe("appUrlOf", () => {
     ["ws://h:1/ws", "http://h:1"],
   ])("%s -> %s", (websocketUrl, app) => {
     expect(appUrlOf(websocketUrl)).toBe(app)
-  })
-})
-
-describe("versionMismatch", () => {
-  it("is silent when the versions match", () => {
-    expect(versionMismatch("3.9.2", "3.9.2")).toBeNull()
-  })
-
-  it("names both versions and the pin", () => {
-    expect(versionMismatch("3.8.0", "3.9.2")).toBe(
-      "The server runs Bokeh 3.8.0 but this page bundles BokehJS 3.9.2: pin the Python package to bokeh==3.9.2 (or use the bokeh-session build for 3.8.0).",
-    )
   })
 })
 
