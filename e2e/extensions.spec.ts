@@ -79,8 +79,10 @@ test("a packaged extension built by bokeh build renders as under Bokeh's own emb
 
   expect(underElement).toBe(underEmbed)
   expect(underElement).toBe("Hello from acc_pkg_ext: packaged")
-  // Found by Bokeh's convention for bokeh build output, on the app's own server.
-  expect(requests).toEqual([`${bokehOrigin()}/static/extensions/acc_pkg_ext/acc_pkg_ext.min.js`])
+  // Where the server's autoload.js for this session names it (with its content hash), on the app's own server.
+  expect(requests).toHaveLength(1)
+  expect(requests[0]).toMatch(/\/static\/extensions\/acc_pkg_ext\/acc_pkg_ext\.min\.js\?v=[0-9a-f]+$/)
+  expect(requests[0]!.startsWith(`${bokehOrigin()}/`)).toBe(true)
   expect(errors).toEqual([])
   // The bundle registered with this build's BokehJS through the Bokeh global, which the page did not have.
   expect(await page.evaluate(() => typeof (window as unknown as {Bokeh?: {version?: unknown}}).Bokeh?.version)).toBe(
@@ -106,6 +108,36 @@ test("an inline TypeScript model renders as under Bokeh's own embed", async ({pa
   expect(underElement).toBe("Hello from an inline model: inline")
   // The code came with the document (python/bokeh_session_models.py), not from another request.
   expect(requests).toEqual([])
+  expect(errors).toEqual([])
+})
+
+test("an unmodified app's inline TypeScript model renders as under Bokeh's own embed, without publish_models", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000)
+  const errors = collectPageErrors(page)
+  const autoloads: string[] = []
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith("/autoload.js")) {
+      autoloads.push(request.url())
+    }
+  })
+  await openBlankPage(page)
+  await addCustomModelElement(page, "inline_model_plain")
+  expect(await settled(page)).toEqual({status: "connected", code: null, message: null})
+  const underElement = await renderedText(page, ".inline-hello")
+
+  const embedPage = await context.newPage()
+  await openBokehEmbed(embedPage, "inline_model_plain")
+  const underEmbed = await renderedText(embedPage, ".inline-hello")
+
+  expect(underElement).toBe(underEmbed)
+  expect(underElement).toBe("Hello from an inline model: plain")
+  // The code came from the server's autoload.js for the element's own session: asked once, for that session id.
+  const sessionId = await page.locator("#custom").evaluate((node) => (node as unknown as {sessionId: string}).sessionId)
+  expect(autoloads).toHaveLength(1)
+  expect(new URL(autoloads[0]!).searchParams.get("bokeh-session-id")).toBe(sessionId)
   expect(errors).toEqual([])
 })
 

@@ -6,9 +6,9 @@ import type {Page} from "@playwright/test"
 import {PYTHON} from "../../scripts/lib/python-env.mjs"
 import {appUrl, pageOrigin} from "./helpers.js"
 
-function serverDocument(url: string): {id: string; code: string} {
+function serverDocument(url: string, python: string): {id: string; code: string} {
   const tag = execFileSync(
-    PYTHON,
+    python,
     ["-c", "import sys; from bokeh.embed import server_document; print(server_document(sys.argv[1]))", url],
     {encoding: "utf8"},
   )
@@ -22,10 +22,11 @@ function serverDocument(url: string): {id: string; code: string} {
 /**
  * Opens a page of the test origin (which the Bokeh server allows) and adds `server_document(app)` to its body. The
  * page is served by the static server, not fulfilled by Playwright: Chromium lets only a page it fetched from a
- * loopback address request another loopback address (Local Network Access).
+ * loopback address request another loopback address (Local Network Access). `app`: an app of the shared server, or
+ * any app URL; `python`: the Python whose Bokeh writes the embed (that of the server's release).
  */
-export async function openBokehEmbed(page: Page, app: string): Promise<void> {
-  const {id, code} = serverDocument(appUrl(app))
+export async function openBokehEmbed(page: Page, app: string, python: string = PYTHON): Promise<void> {
+  const {id, code} = serverDocument(/^https?:/.test(app) ? app : appUrl(app), python)
   await page.goto(`${pageOrigin()}/e2e/pages/bokeh-embed.html`)
   await page.evaluate(
     ({id, code}) => {

@@ -5,7 +5,7 @@ import {existsSync} from "node:fs"
 import {delimiter, join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
 import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
-import {ROOT} from "../../scripts/lib/python-env.mjs"
+import {ROOT, ensureReleaseEnvs} from "../../scripts/lib/python-env.mjs"
 import {startStaticServer} from "../../scripts/lib/static-server.mjs"
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -14,11 +14,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const bokehPlaceholder = "%BOKEH_ORIGIN%"
   const replacements: Record<string, string> = {}
-  const pages = await startStaticServer({
-    mounts: {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")},
+  const mounts = {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")}
+  const pages = await startStaticServer({mounts, replacements})
+  // The project "server-bokehjs": the same pages, whose entry defaults to bokehjs="server" (see that file).
+  const serverPages = await startStaticServer({
+    mounts: {
+      "/dist/bokeh-session.js": join(ROOT, "e2e", "support", "server-bokehjs-entry.js"),
+      "/dist/bokeh-session.under-test.js": join(ROOT, "dist", "bokeh-session.js"),
+      ...mounts,
+    },
     replacements,
   })
   const pageHost = new URL(pages.origin).host
+  // Every release the cross-version specs serve has its venv before any test runs (a first run installs them).
+  ensureReleaseEnvs()
   buildTestExtensions()
   const bokeh = await startBokehServer({
     apps: [
@@ -33,9 +42,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "e2e/apps/no_echo.py",
       "e2e/apps/echo_altered.py",
       "e2e/apps/rewritten_bokehjs.py",
-      ...["packaged_extension", "late_extension", "old_extension", "inline_model"].map((app) => `e2e/apps/${app}.py`),
+      ...["packaged_extension", "late_extension", "old_extension", "inline_model", "inline_model_plain"].map(
+        (app) => `e2e/apps/${app}.py`,
+      ),
     ],
-    origins: [pageHost],
+    origins: [pageHost, new URL(serverPages.origin).host],
     // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
     args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],
     // The test extensions are importable packages, as an installed extension (or Panel) would be.
@@ -46,9 +57,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await fetch(`${bokeh.origin}/inline_model`)
   replacements[bokehPlaceholder] = bokeh.origin
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
+  process.env.E2E_SERVER_BOKEHJS_PAGE_ORIGIN = serverPages.origin
   process.env.E2E_BOKEH_ORIGIN = bokeh.origin
   return async () => {
     await pages.close()
+    await serverPages.close()
     await bokeh.stop()
   }
 }

@@ -17,7 +17,7 @@ import type {Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
 import type {DocumentEvent} from "@bokeh/bokehjs/build/js/lib/document/events.js"
 import type {Message} from "@bokeh/bokehjs/build/js/lib/protocol/message.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
-import type {BokehJsApi} from "./bokehjs-api.js"
+import type {BokehJsApi, TypeResolver} from "./bokehjs-api.js"
 import {unknownModels} from "./failures.js"
 import {loadModelsFor, prepareModelsForPatch, type ModelCode} from "./prepare-models.js"
 import type {SessionSocket} from "../session/session-socket.js"
@@ -32,6 +32,11 @@ interface PulledDocument {
 
 /** BokehJS's message when a patch names a type its resolver does not know. */
 const UNRESOLVED_TYPE = /could not resolve type '([^']+)'/
+
+/** A document's resolver (which adds its `defs`): `resolver` in 3.9, `_resolver` in 3.0 to 3.6. */
+function resolverOf(document: Document): TypeResolver {
+  return document.resolver ?? (document as unknown as {_resolver: TypeResolver})._resolver
+}
 
 /** The connection, as its owner (open-session.ts) uses it. */
 export interface SdkConnection {
@@ -78,6 +83,8 @@ function defineClass(api: BokehJsApi) {
     #documentPulled = false
     /** Messages after the document, in arrival order, applied one by one once the code each needs is loaded. */
     readonly #inbox: Message<unknown>[] = []
+    /** The first message of the inbox once the code it needs is loaded. */
+    #prepared: Message<unknown> | null = null
     #loading = false
 
     /** How this connection loads the model code its document and patches need (bundles, extensions, inline). */
@@ -222,15 +229,17 @@ function defineClass(api: BokehJsApi) {
       while (!this.#loading && this.#inbox.length > 0 && this.session != null && !this.closed_permanently) {
         const message = this.#inbox[0]!
         try {
+          // A message whose code was loaded is applied as it is: what it needed is there now.
           const loading =
-            message.msgtype() === "PATCH-DOC"
-              ? prepareModelsForPatch(message.content, this.session.document.resolver, this.models)
+            message.msgtype() === "PATCH-DOC" && message !== this.#prepared
+              ? prepareModelsForPatch(message.content, resolverOf(this.session.document), this.models)
               : null
           if (loading != null) {
             this.#loading = true
             loading.then(
               () => {
                 this.#loading = false
+                this.#prepared = message
                 this.#drain()
               },
               (error: unknown) => this.#fail(error),

@@ -81,6 +81,7 @@ export function pluginView(bokeh: ServerBokeh): object {
 }
 
 const plugins = new WeakMap<ServerBokeh, Map<string, Promise<void>>>()
+const ranPlugins = new WeakMap<ServerBokeh, Set<string>>()
 const ranInline = new WeakMap<ServerBokeh, Set<string>>()
 
 /** Loads the plugin bundle at `url` into `bokeh`, once per page (a failed load is tried again). */
@@ -90,7 +91,20 @@ export function loadPlugin(bokeh: ServerBokeh, url: string): Promise<void> {
     loaded = new Map()
     plugins.set(bokeh, loaded)
   }
-  return once(loaded, url, () => loadScript(url, pluginView(bokeh)))
+  return once(loaded, url, async () => {
+    await loadScript(url, pluginView(bokeh))
+    let ran = ranPlugins.get(bokeh)
+    if (ran == null) {
+      ran = new Set()
+      ranPlugins.set(bokeh, ran)
+    }
+    ran.add(url)
+  })
+}
+
+/** Whether the plugin bundle at `url` ran in `bokeh` already (a document needing it then waits for nothing). */
+export function ranPlugin(bokeh: ServerBokeh, url: string): boolean {
+  return ranPlugins.get(bokeh)?.has(url) === true
 }
 
 /** Runs inline model code against `bokeh`, once per page. */

@@ -12,7 +12,7 @@ import type {ModelCode} from "../driver/prepare-models.js"
 import {readPublishedModels, type PublishedModels} from "../driver/published.js"
 import type {TypeResolver} from "../driver/bokehjs-api.js"
 import type {ServerBokeh} from "./api.js"
-import {loadPlugin, runInline} from "./load.js"
+import {loadPlugin, ranPlugin, runInline} from "./load.js"
 import {conventionalUrl, rememberUse, type BundleUrls} from "./resources.js"
 
 export interface ServerModelContext {
@@ -44,8 +44,7 @@ interface MathJaxProvider {
 export function serverModelCode(context: ServerModelContext): ModelCode {
   const {bokeh, appUrl} = context
   let published: PublishedModels | null = null
-  const plugin = (name: BokehJsBundle): Promise<void> =>
-    loadPlugin(bokeh, context.urls[name] ?? conventionalUrl(appUrl, name))
+  const urlOf = (name: BokehJsBundle): string => context.urls[name] ?? conventionalUrl(appUrl, name)
   return {
     version: bokeh.version,
     resolver: context.resolver,
@@ -69,9 +68,12 @@ export function serverModelCode(context: ServerModelContext): ModelCode {
         // The page's hint for the next visit: this document needed no bundled BokehJS.
         rememberBundles([])
       }
-      // In order: a plugin finds its BokehJS's modules only once the ones it builds on (widgets for tables) ran.
-      const loads = bundles.map((name) => plugin(name))
-      if (math) {
+      // Only what did not run yet: a patch that needs nothing new applies at once, in its own task.
+      const loads = bundles
+        .filter((name) => !ranPlugin(bokeh, urlOf(name)))
+        .map((name) => loadPlugin(bokeh, urlOf(name)))
+      if (math && loads.length > 0) {
+        // After the mathjax bundle ran (plugins run in the order they were asked for).
         loads.push(loads.at(-1)!.then(() => resetMathJax(bokeh)))
       }
       return loads

@@ -113,7 +113,7 @@ export async function chooseBokehJs(
 }
 
 /** Bokeh 2 speaks another document format: no BokehJS 3 reads it, and this package speaks no other. */
-function checkSupported(version: string | null, appUrl: string): void {
+export function checkSupported(version: string | null, appUrl: string): void {
   const major = version == null ? null : Number(/^(\d+)\./.exec(version)?.[1])
   if (major != null && major < 3) {
     throw new BokehSessionError(

@@ -34,12 +34,12 @@ function header(data: unknown): Header | null {
 
 /**
  * The `version` of a PULL-DOC-REPLY's content frame, without parsing the whole document: Bokeh 3 writes it first
- * (`{"doc":{"version":"3.6.0",...`), Bokeh 2 sorted its keys, so last (`..."version":"2.4.3"}}`).
+ * (`{"doc":{"version":"3.6.0",...`), Bokeh 2 sorted the document's keys, so last (`..."version": "2.4.3"}}`).
  */
 export function documentVersionOf(content: string): string | null {
   const found =
-    /^\{"doc":\{"version":"([^"\\]{1,64})"/.exec(content.slice(0, 100)) ??
-    /"version":"([^"\\]{1,64})"\}\}$/.exec(content.slice(-100))
+    /^\{"doc":\s*\{"version":\s*"([^"\\]{1,64})"/.exec(content.slice(0, 100)) ??
+    /"version":\s*"([^"\\]{1,64})"\s*\}\s*\}\s*$/.exec(content.slice(-100))
   if (found != null) {
     return found[1]!
   }
