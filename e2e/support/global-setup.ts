@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const serverPages = await startStaticServer({
     mounts: {
       "/dist/bokeh-session.js": join(ROOT, "e2e", "support", "server-bokehjs-entry.js"),
+      "/dist/server-bokehjs-defaults.js": join(ROOT, "e2e", "support", "server-bokehjs-defaults.js"),
       "/dist/bokeh-session.under-test.js": join(ROOT, "dist", "bokeh-session.js"),
       ...mounts,
     },

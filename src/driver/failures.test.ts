@@ -130,7 +130,8 @@ describe("unknownModels", () => {
       /^The document uses model types that BokehJS 3\.9\.2 cannot resolve: Gauge, panel\.models\.Card\./,
     )
     expect(error.message).toContain("install its Python package where the server runs")
-    expect(error.message).toContain("call publish_models(curdoc())")
+    expect(error.message).toContain("where the server's autoload.js names it")
+    expect(error.message).toContain("Inline TypeScript models (__implementation__) come compiled in the same")
   })
 
   it("names the URLs tried, or says that extension loading is off", () => {
@@ -144,7 +145,9 @@ describe("unknownModels", () => {
         "(tried on the app's server).",
     )
     const inline = unknownModels(["InlineHello"], "3.9.2", {failed: [], loaded: [], ranInline: true})
-    expect(inline.message).toContain("published inline model code ran but did not register them")
+    expect(inline.message).toContain(
+      "The inline model code (the server's autoload.js, or what the app published) ran but did not register them",
+    )
     const threw = unknownModels(["panel.models.Card"], "3.9.2", {
       failed: [],
       loaded: ["http://h:5006/static/extensions/panel/panel.min.js"],

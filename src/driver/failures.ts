@@ -189,20 +189,21 @@ export function unknownModels(
   const loaded =
     outcome != null && outcome.loaded.length > 0
       ? ` ${outcome.loaded.join(", ")} loaded but did not register them (the browser console has its error, e.g. ` +
-        `a Bokeh.require of a module this build lacks: see docs/errors.md#the-bokeh-global).`
+        `a Bokeh.require of a module this build lacks: see docs/errors.md#the-bokeh-global; or "Cannot find Bokeh ` +
+        `<version>": it was built for another BokehJS release).`
       : ""
   const tried =
     outcome != null && outcome.failed.length > 0
       ? ` Their code is not at ${outcome.failed.join(", ")} (tried on the app's server).`
       : outcome?.ranInline === true
-        ? ` The app's published inline model code ran but did not register them (see the browser console).`
+        ? ` The inline model code (the server's autoload.js, or what the app published) ran but did not register ` +
+          `them (see the browser console).`
         : ""
   return new BokehSessionError(
     "unknown-model",
     `${what}${loaded}${tried} If they come from a packaged extension (or Panel), install its Python package where the ` +
-      `server runs and import it in the app; the server serves /static/extensions/<package>/ only after the app ` +
-      `calls publish_models(curdoc()) (python/bokeh_session_models.py) or after it rendered an app page. If they ` +
-      `are inline TypeScript models (__implementation__), call publish_models(curdoc()) in the app after ` +
-      `defining them. See docs/errors.md#unknown-model.`,
+      `server runs and import it in the app: the element loads its bundle where the server's autoload.js names it, ` +
+      `as Bokeh's own embed does. Inline TypeScript models (__implementation__) come compiled in the same ` +
+      `autoload.js: the server's log says why one did not compile. See docs/errors.md#unknown-model.`,
   )
 }
