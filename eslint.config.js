@@ -12,6 +12,7 @@ export default tseslint.config(
       "dist/",
       "node_modules/",
       ".venv/",
+      ".venvs/",
       "test-results/",
       "playwright-report/",
       "bench-results/",
@@ -19,6 +20,8 @@ export default tseslint.config(
       "demo/**/dist/",
       // BokehJS extensions for the e2e tests: compiled by `bokeh build` (scripts/lib/bokeh-extensions.mjs).
       "e2e/extensions/",
+      // Bokeh's own example apps, copied unchanged (e2e/apps/bokeh_examples/README.md).
+      "e2e/apps/bokeh_examples/",
     ],
   },
   js.configs.recommended,

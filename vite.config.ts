@@ -1,4 +1,5 @@
 import {defineConfig} from "vite"
+import {minifiedCss} from "./build/vite/minify-css.mjs"
 import {ssrSafeLitAliases} from "./build/vite/ssr-safe-lit.mjs"
 import {bokehJsRewrites} from "./build/vite/bokehjs-rewrites.mjs"
 import {trustedTypesSinks} from "./build/vite/trusted-types.mjs"
@@ -12,9 +13,14 @@ const BOKEHJS_BUNDLES: [string, string][] = [
   ["/models/widgets/tables/main.js", "bokehjs-tables"],
   ["/models/widgets/main.js", "bokehjs-widgets"],
   ["/models/text/mathjax/index.js", "bokehjs-mathjax"],
+  // Not BokehJS: what drives a Bokeh server's own BokehJS (named for the tier test and the bench).
+  ["/src/server-bokehjs/index.ts", "server-bokehjs"],
 ]
 
 const bokehJsCore = staticGraphChunk(/\/src\/bokeh\/adapter\.ts$/)
+
+/** The session code and the driver: loaded on the first connect, before (or without) the bundled BokehJS. */
+const SESSION_CODE = /[\\/]src[\\/](session[\\/]|driver[\\/]|core[\\/]policy-blocks\.ts$)/
 
 // `vite build` writes the drop-in library: dist/bokeh-session.js plus the lazily loaded BokehJS chunks beside it.
 // `vite` (the dev server, used by `npm run demo`) serves the demo page from demo/.
@@ -29,6 +35,7 @@ export default defineConfig(({command}) => ({
           documentFunctions(),
           trustedTypesSinks(),
           assignedClassFields(),
+          minifiedCss(),
           bokehJsCore.plugin,
           preloadDynamicDependencies(),
         ]
@@ -60,6 +67,10 @@ export default defineConfig(({command}) => ({
           `chunks/${BOKEHJS_BUNDLES.find(([path]) => chunk.facadeModuleId?.endsWith(path))?.[1] ?? "[name]"}-[hash].js`,
         // Vite's ES library mode keeps whitespace (for apps that bundle it again); these files go to browsers as is.
         minify: {codegen: {removeWhitespace: true}},
+        // No comments, as before (licence headers were dropped by the minifier already), and not the bundler's
+        // annotations either (`/* @__PURE__ */`, 16 in the first script alone: 60 B gzip): an app that bundles these
+        // files again tree-shakes by the exports it imports.
+        comments: false,
         // BokehJS's core in one chunk with the adapter: else the modules it shares with the widget bundles become
         // separate chunks that the browser discovers only after parsing the adapter (one more round trip).
         codeSplitting: {
@@ -67,14 +78,12 @@ export default defineConfig(({command}) => ({
             ...bokehJsCore.groups("bokehjs-core", "element-entry"),
             // The session code is loaded on the first connect as a whole: as separate chunks (the lifecycle importing
             // the pull, the pull importing the live-arguments link), each came one round trip after the other. The
-            // live-arguments link (src/bokeh/live.ts) uses BokehJS's types only and is imported on every connect.
-            // With them, the record of what the page's policy refused (src/core/policy-blocks.ts), which BokehJS's
-            // rewritten code reports to: above the BokehJS core's priority (1), which would take it along.
-            {
-              name: "session",
-              priority: 2,
-              test: /[\\/]src[\\/](session[\\/]|bokeh[\\/]live\.ts$|core[\\/]policy-blocks\.ts$)/,
-            },
+            // live-arguments link (src/driver/live.ts) uses BokehJS's types only and is imported on every connect. The
+            // driver (src/driver/) uses BokehJS's types only, and drives either BokehJS: in the core chunk (it is
+            // part of the adapter's static graph, hence this group's priority over the core's) it would make the
+            // server's BokehJS (src/server-bokehjs/) load the bundled one. With them, the record of what the page's
+            // policy refused (src/core/policy-blocks.ts), which BokehJS's rewritten code reports to.
+            {name: "session", priority: 2, test: SESSION_CODE},
           ],
         },
       },

@@ -13,6 +13,8 @@
 //   npm run bench -- --no-pin           do not pin bokeh serve and the browser to separate CPU cores
 //   npm run bench -- --compare /tmp/old another build's element as one more variant of the first render and
 //                                       bytes sections, interleaved with the rest (before/after in one run)
+//   npm run bench -- --release 3.4.3    the release of the "release" section's server (default 3.6.0): the element
+//                                       renders its documents with that server's own BokehJS, beside its own embed
 import {execFileSync} from "node:child_process"
 import {existsSync, mkdirSync, writeFileSync} from "node:fs"
 import {availableParallelism} from "node:os"
@@ -21,7 +23,7 @@ import {parseArgs} from "node:util"
 import {chromium} from "@playwright/test"
 import {startBokehServer} from "../scripts/lib/bokeh-server.mjs"
 import {CHROMIUM_ARGS, chromiumExecutable} from "../scripts/lib/chromium.mjs"
-import {ROOT, ensurePythonEnv} from "../scripts/lib/python-env.mjs"
+import {ROOT, ensurePythonEnv, ensureReleaseEnv} from "../scripts/lib/python-env.mjs"
 import {APPS, DOCUMENT_ONLY, PAGE_GIVEN_SIZE, makePages} from "./lib/pages.mjs"
 import {
   createRemoveCycles,
@@ -43,7 +45,8 @@ const {values: options} = parseArgs({
     trials: {type: "string", default: "15"},
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
-    only: {type: "string", default: "render,layout,lazy,bytes,concurrency,cycles,live"},
+    only: {type: "string", default: "render,release,layout,lazy,bytes,concurrency,cycles,live"},
+    release: {type: "string", default: "3.6.0"},
     compare: {type: "string"},
     network: {type: "string", multiple: true, default: ["none", "20mbit,20ms"]},
     "no-pin": {type: "boolean", default: false},
@@ -59,7 +62,7 @@ if (!existsSync(join(distDir, "bokeh-session.js"))) {
 }
 const log = (text) => process.stderr.write(`${text}\n`)
 
-const env = {bokehOrigin: "", nodelayOrigin: "", embeds: {}, bokehJsUrls: {}}
+const env = {bokehOrigin: "", nodelayOrigin: "", releaseOrigin: "", embeds: {}, releaseEmbeds: {}, bokehJsUrls: {}}
 const compareDir = options.compare == null ? undefined : resolve(options.compare)
 const staticServer = await startStaticServer({
   mounts: {
@@ -86,6 +89,11 @@ const nodelay = await startBokehServer({
 })
 env.bokehOrigin = stock.origin
 env.nodelayOrigin = nodelay.origin
+// A server of another release than the bundled BokehJS's: the element renders with its own BokehJS (bokehjs="auto").
+const otherRelease = sections.has("release")
+  ? await startBokehServer({...bokehOptions, release: options.release})
+  : null
+env.releaseOrigin = otherRelease?.origin ?? ""
 
 /**
  * The Bokeh servers on the last CPU core, this process and the browser it launches (threads and children inherit
@@ -99,7 +107,7 @@ function pinToSeparateCores() {
   }
   const pin = (pid, list) => execFileSync("taskset", ["-a", "-p", "-c", list, String(pid)], {stdio: "ignore"})
   try {
-    for (const server of [stock, nodelay]) {
+    for (const server of [stock, nodelay, otherRelease].filter((server) => server != null)) {
       pin(server.process.pid, String(cpus - 1))
     }
     pin(process.pid, cpus === 2 ? "0" : `0-${cpus - 2}`)
@@ -121,6 +129,16 @@ const generated = JSON.parse(
   ),
 )
 env.embeds = generated.embeds
+if (otherRelease != null) {
+  // That release's own server_document(), as its users embed it.
+  env.releaseEmbeds = JSON.parse(
+    execFileSync(
+      ensureReleaseEnv(options.release, {log}),
+      [join(ROOT, "bench", "lib", "bokeh_embed.py"), otherRelease.origin, JSON.stringify(APPS)],
+      {encoding: "utf8"},
+    ),
+  ).embeds
+}
 const bundle = (name) => {
   const url = generated.js_files.find((file) => new RegExp(`/bokeh${name}(-[\\d.]+)?(\\.min)?\\.js`).test(file))
   if (url == null) {
@@ -174,6 +192,37 @@ try {
   }
   if (sections.has("render")) {
     results.firstRender = firstRender
+  }
+
+  // 1a. The same against a server of another release: the element renders with that server's own BokehJS, Bokeh's
+  // embed is that server's own. Cold: the page knows nothing of the server (it fetches the bundled BokehJS too,
+  // until the document says which release it is); reload and repeat visit: the page remembers it.
+  const releaseRuns = profiles.flatMap((profile) =>
+    Object.keys(APPS).flatMap((app) =>
+      ["element", "embed"].map((kind) => ({
+        key: `${kind}/${app}`,
+        url: page(kind, {app, render: APPS[app].render, server: "release"}),
+        profile,
+      })),
+    ),
+  )
+  const release = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))
+  for (let trial = 0; trial < trials && sections.has("release"); trial++) {
+    log(`first render, Bokeh ${options.release} server: trial ${trial + 1}/${trials}`)
+    for (const {key, url, profile} of rotated(releaseRuns, trial)) {
+      const visits = await timeToFirstRender(
+        browser,
+        url,
+        `${key} @${options.release} (${profile.spec})`,
+        profile.network,
+      )
+      for (const [visit, measured] of Object.entries(visits)) {
+        ;((release[profile.spec][key] ??= {})[visit] ??= []).push(measured)
+      }
+    }
+  }
+  if (sections.has("release")) {
+    results.release = {version: options.release, firstRender: release}
   }
 
   // 1b. Cumulative layout shift, element vs Bokeh's embed. The element as the README's snippet includes it (its
@@ -299,7 +348,7 @@ try {
 } finally {
   await browser.close()
   await staticServer.close()
-  await Promise.all([stock.stop(), nodelay.stop()])
+  await Promise.all([stock.stop(), nodelay.stop(), otherRelease?.stop()])
 }
 
 /** @template T, U @param {Record<string, T>} record @param {(value: T) => U} f @returns {Record<string, U>} */
@@ -326,6 +375,9 @@ results.summary = {
         sockets: summarize(measured.map((m) => m.websocket?.sockets ?? 0)),
       })),
     ),
+  ),
+  release: mapValues(results.release?.firstRender ?? {}, (byVariant) =>
+    mapValues(byVariant, (byVisit) => mapValues(byVisit, (measured) => summarize(measured.map((m) => m.render)))),
   ),
   layoutShift: mapValues(results.layoutShift ?? {}, (byVariant) =>
     mapValues(byVariant, ({first, repeat}) => ({first: summarize(first), repeat: summarize(repeat)})),

@@ -81,10 +81,10 @@ test.describe("servers of their own", () => {
     expect(message).toContain(`Start it with --allow-websocket-origin=${pageHost()}`)
   })
 
-  test("session-rejected: the server signs session ids and the browser minted the token", async ({page}) => {
+  test("signed-required: the server signs session ids and the browser minted the token", async ({page}) => {
     await openBlankPage(page)
     const {code, message} = await errorOf(page, {url: signed.url("echo")})
-    expect(code).toBe("session-rejected")
+    expect(code).toBe("signed-required")
     expect(message).toContain("signs session ids (BOKEH_SIGN_SESSIONS=yes)")
     expect(message).toContain("token attribute or the tokenProvider property")
   })

@@ -7,7 +7,14 @@ import {openBokehEmbed} from "./support/bokeh-embed.js"
 import {delimiter, join} from "node:path"
 import {EXTENSIONS_DIR} from "../scripts/lib/bokeh-extensions.mjs"
 import {ROOT} from "../scripts/lib/python-env.mjs"
-import {appUrl, bokehOrigin, fatalAfterTrigger, openBlankPage, recordedEvents} from "./support/helpers.js"
+import {
+  SERVER_BOKEHJS_PROJECT,
+  appUrl,
+  bokehOrigin,
+  fatalAfterTrigger,
+  openBlankPage,
+  recordedEvents,
+} from "./support/helpers.js"
 import {startDedicatedServer} from "./support/servers.js"
 
 /** Adds an element for `app` with `extensions` (unset when undefined) and a generous connect timeout. */
@@ -79,7 +86,7 @@ test("a packaged extension built by bokeh build renders as under Bokeh's own emb
 
   expect(underElement).toBe(underEmbed)
   expect(underElement).toBe("Hello from acc_pkg_ext: packaged")
-  // Found by Bokeh's convention for bokeh build output, on the app's own server.
+  // Where the server's autoload.js for this session names it, on the app's own server.
   expect(requests).toEqual([`${bokehOrigin()}/static/extensions/acc_pkg_ext/acc_pkg_ext.min.js`])
   expect(errors).toEqual([])
   // The bundle registered with this build's BokehJS through the Bokeh global, which the page did not have.
@@ -106,6 +113,36 @@ test("an inline TypeScript model renders as under Bokeh's own embed", async ({pa
   expect(underElement).toBe("Hello from an inline model: inline")
   // The code came with the document (python/bokeh_session_models.py), not from another request.
   expect(requests).toEqual([])
+  expect(errors).toEqual([])
+})
+
+test("an unmodified app's inline TypeScript model renders as under Bokeh's own embed, without publish_models", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000)
+  const errors = collectPageErrors(page)
+  const autoloads: string[] = []
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith("/autoload.js")) {
+      autoloads.push(request.url())
+    }
+  })
+  await openBlankPage(page)
+  await addCustomModelElement(page, "inline_model_plain")
+  expect(await settled(page)).toEqual({status: "connected", code: null, message: null})
+  const underElement = await renderedText(page, ".inline-hello")
+
+  const embedPage = await context.newPage()
+  await openBokehEmbed(embedPage, "inline_model_plain")
+  const underEmbed = await renderedText(embedPage, ".inline-hello")
+
+  expect(underElement).toBe(underEmbed)
+  expect(underElement).toBe("Hello from an inline model: plain")
+  // The code came from the server's autoload.js for the element's own session: asked once, for that session id.
+  const sessionId = await page.locator("#custom").evaluate((node) => (node as unknown as {sessionId: string}).sessionId)
+  expect(autoloads).toHaveLength(1)
+  expect(new URL(autoloads[0]!).searchParams.get("bokeh-session-id")).toBe(sessionId)
   expect(errors).toEqual([])
 })
 
@@ -140,13 +177,27 @@ test("an extension built for another BokehJS version loads with a warning naming
   // Bokeh is back once it has loaded.
   await page.evaluate(() => ((window as unknown as {Bokeh: unknown}).Bokeh = {mine: true}))
   await addCustomModelElement(page, "old_extension")
+  if (test.info().project.name === SERVER_BOKEHJS_PROJECT) {
+    // The server's own BokehJS is what Bokeh's embed runs, and refuses it as the embed does: "Cannot find Bokeh
+    // 3.8.1" in the console, and the type stays unknown.
+    const outcome = await settled(page)
+    expect(outcome.code).toBe("unknown-model")
+    expect(outcome.message).toContain("acc_old_ext.js?v=")
+    expect(outcome.message).toContain("loaded but did not register them")
+    expect(errors).toEqual(["Cannot find Bokeh 3.8.1. You have to load it prior to loading plugins."])
+    expect(await page.evaluate(() => (window as unknown as {Bokeh: unknown}).Bokeh)).toEqual({mine: true})
+    return
+  }
   expect(await settled(page)).toEqual({status: "connected", code: null, message: null})
   expect(await renderedText(page, ".acc-old-ext-hello")).toBe("Hello from acc_old_ext: old")
   const warnings = (await recordedEvents(page, "custom")).filter((event) => event.type === "bokeh-session-warning")
   expect(warnings).toHaveLength(1)
   const message = String(warnings[0]!.detail.message)
   expect(message).toContain("The extension acc_old_ext")
-  expect(message).toContain("was built for BokehJS 3.8.1 but this page bundles BokehJS 3.9.2")
+  expect(message).toContain(
+    "was built for BokehJS 3.8.1, but this document is rendered with BokehJS 3.9.2, the server's release: it may " +
+      'fail to render (Bokeh\'s own embed refuses it: "Cannot find Bokeh 3.8.1"). Rebuild it with bokeh==3.9.2',
+  )
   // package.json's main names the file; the server adds a hash of the package's version.
   expect(message).toMatch(/\/static\/extensions\/acc_old_ext\/acc_old_ext\.js\?v=[0-9a-f]{64}\)/)
   expect(await page.evaluate(() => (window as unknown as {Bokeh: unknown}).Bokeh)).toEqual({mine: true})
@@ -188,34 +239,44 @@ test("a model type whose package the server does not serve fails with unknown-mo
   expect(message).toContain(`Their code is not at ${base}.min.js, ${base}.js (tried on the app's server).`)
 })
 
-test("on a fresh server, an extension is served once the app publishes its models, and not before", async ({page}) => {
-  // Bokeh fills /static/extensions/'s directory list only when it renders an app page or autoload.js, or when an
-  // app calls publish_models: a server that has done none of these answers 404 for the bundle.
+test("on a fresh server, an extension's bundle is served as for Bokeh's own embed, without publish_models", async ({
+  page,
+}) => {
+  // Bokeh fills /static/extensions/'s directory list only when it renders an app page or autoload.js (or when an app
+  // calls publish_models): a server that has done none of these answers 404 for the bundle. The element asks the
+  // server's autoload.js for its own session, as Bokeh's embed asks it for a new one, so it is served.
   const dedicated = await startDedicatedServer({
-    apps: ["e2e/apps/packaged_extension.py", "e2e/apps/late_extension.py"],
+    apps: ["e2e/apps/packaged_extension.py"],
     env: {PYTHONPATH: [join(ROOT, "python"), EXTENSIONS_DIR].join(delimiter)},
   })
   try {
+    const bundle = `${dedicated.server.origin}/static/extensions/acc_pkg_ext/acc_pkg_ext.min.js`
+    expect((await fetch(bundle)).status).toBe(404)
     await openBlankPage(page)
-    const open = (url: string) =>
-      page.evaluate(async (url) => {
-        const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
-        try {
-          const pulled = await pullSession(url)
-          pulled.close()
-          return "connected"
-        } catch (error) {
-          return `${(error as {code: string}).code}: ${(error as Error).message}`
-        }
-      }, url)
-    const bundle = `${dedicated.server.origin}/static/extensions/acc_pkg_ext/acc_pkg_ext`
-    expect(await open(dedicated.url("packaged_extension"))).toContain(
-      `unknown-model: The document uses model types that BokehJS 3.9.2 cannot resolve: acc_pkg_ext.Hello. ` +
-        `Their code is not at ${bundle}.min.js, ${bundle}.js (tried on the app's server).`,
-    )
-    // late_extension calls publish_models(doc): from then on the server serves the bundle, for every app.
-    expect(await open(dedicated.url("late_extension"))).toBe("connected")
-    expect(await open(dedicated.url("packaged_extension"))).toBe("connected")
+    // Every stats line from before the connect until the session is gone: asking autoload.js for the session's own
+    // id creates no second session (one would live at least --unused-session-lifetime, 500 ms, in these lines).
+    let most = 0
+    let closed = false
+    const counted = dedicated.statsWhere((stats) => {
+      most = Math.max(most, stats.sessions)
+      return closed && stats.sessions === 0
+    }, 30_000)
+    const outcome = await page.evaluate(async (url) => {
+      const {pullSession} = await import(`${location.origin}/dist/bokeh-session.js`)
+      try {
+        const pulled = await pullSession(url)
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+        pulled.close()
+        return "connected"
+      } catch (error) {
+        return `${(error as {code: string}).code}: ${(error as Error).message}`
+      }
+    }, dedicated.url("packaged_extension"))
+    closed = true
+    expect(outcome).toBe("connected")
+    expect((await fetch(bundle)).status).toBe(200)
+    await counted
+    expect(most).toBe(1)
   } finally {
     await dedicated.stop()
   }

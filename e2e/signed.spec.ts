@@ -103,13 +103,13 @@ test("signed ids: a tokenProvider backed by the token endpoint opens the session
   expect(tokenBodies[0]).not.toContain(SECRET)
 })
 
-test("signed ids: without a token the error is session-rejected and says how to supply tokens", async ({page}) => {
+test("signed ids: without a token the error is signed-required and says how to supply tokens", async ({page}) => {
   await openBlankPage(page)
   await addElement(page, {id: "unsigned", url: `${bokeh.origin}/echo`, arguments: {N: "3"}})
   await waitForStatus(page, "unsigned", "error")
 
   const error = await currentError(page, "unsigned")
-  expect(error.code).toBe("session-rejected")
+  expect(error.code).toBe("signed-required")
   expect(error.message).toContain("BOKEH_SIGN_SESSIONS=yes")
   expect(error.message).toContain("token attribute or the tokenProvider property")
   expect(error.message).toContain("docs/deploy.md")

@@ -112,12 +112,19 @@ function html(head, body) {
  * @param {object} env
  * @param {string} env.bokehOrigin the stock server
  * @param {string} env.nodelayOrigin the server whose websockets set TCP_NODELAY
+ * @param {string} env.releaseOrigin a server of another release than the bundled BokehJS's
+ * @param {Record<string, string>} env.releaseEmbeds that server's own server_document() output per app
  * @param {Record<string, string>} env.embeds server_document() output per app
  * @param {Record<string, string[]>} env.bokehJsUrls Bokeh's own bundles per app (from its /static)
  */
 export function makePages(env) {
   const appOf = (query) => APPS[query.get("app") ?? "plot"]
-  const originOf = (query) => (query.get("server") === "nodelay" ? env.nodelayOrigin : env.bokehOrigin)
+  const originOf = (query) =>
+    query.get("server") === "nodelay"
+      ? env.nodelayOrigin
+      : query.get("server") === "release"
+        ? env.releaseOrigin
+        : env.bokehOrigin
   const bundles = (name) => env.bokehJsUrls[name].map((src) => `<script src="${src}"></script>`).join("")
   const pages = {
     // (a) the drop-in element from dist/.
@@ -140,7 +147,8 @@ export function makePages(env) {
     },
     // (b) Bokeh's own embed: server_document() output pasted as is.
     embed(query) {
-      return html(PROBE, surround(env.embeds[query.get("app") ?? "plot"]))
+      const embeds = query.get("server") === "release" ? env.releaseEmbeds : env.embeds
+      return html(PROBE, surround(embeds[query.get("app") ?? "plot"]))
     },
     // (c) the floor: Bokeh's own bundles already in the page, then one raw pull_session + add_document_standalone.
     raw(query) {

@@ -35,6 +35,9 @@ export function printReport(results) {
       printFirstRender(results.summary.firstRender[profile], profile)
     }
   }
+  if (results.release != null) {
+    printRelease(results.release.version, results.summary.release)
+  }
   if (results.layoutShift != null) {
     printLayoutShift(results.summary.layoutShift)
   }
@@ -146,6 +149,52 @@ function printFirstRender(summary, profile) {
     }
   }
   table(milestones)
+  console.log("")
+}
+
+/** Section 1a: a server of another release, the element (its own BokehJS) against that server's own embed. */
+function printRelease(version, summary) {
+  console.log(
+    `1a. Navigation to first render, a Bokeh ${version} server: <bokeh-session> renders with the server's own BokehJS`,
+  )
+  console.log("   cold: the page knows nothing of the server; reload and visit: it remembers the server's release")
+  const rows = [
+    ["network", "app", "variant", "cold", "reload", "visit", "cold ÷ embed", "reload ÷ embed", "visit ÷ embed"],
+  ]
+  const goals = []
+  for (const [profile, byVariant] of Object.entries(summary)) {
+    for (const app of ["plot", "widgets"]) {
+      const embed = byVariant[`embed/${app}`]
+      for (const kind of ["element", "embed"]) {
+        const s = byVariant[`${kind}/${app}`]
+        if (s == null || embed == null) {
+          continue
+        }
+        rows.push([
+          profile === "none" ? "localhost" : profile,
+          app,
+          VARIANT_NAMES[kind],
+          spread(s.cold),
+          spread(s.reload),
+          spread(s.revisit),
+          ratio(s.cold.median, embed.cold.median).toFixed(2),
+          ratio(s.reload.median, embed.reload.median).toFixed(2),
+          ratio(s.revisit.median, embed.revisit.median).toFixed(2),
+        ])
+      }
+      const element = byVariant[`element/${app}`]
+      if (element != null && embed != null) {
+        for (const visit of ["cold", "reload", "revisit"]) {
+          goals.push(
+            `  goal ${profile === "none" ? "localhost" : profile} ${app} ${visit === "revisit" ? "visit" : visit}: ` +
+              verdict(ratio(element[visit].median, embed[visit].median), 1),
+          )
+        }
+      }
+    }
+  }
+  table(rows)
+  console.log(goals.join("\n"))
   console.log("")
 }
 

@@ -52,7 +52,7 @@ export function staticGraphChunk(root) {
     groups(name, sharedName) {
       return [
         // Not the entry modules themselves: their top-level code (registering the tag) must stay in their own file.
-        {name: sharedName, priority: 2, test: (id) => computed().light.has(id) && !entries.has(id)},
+        {name: sharedName, priority: 3, test: (id) => computed().light.has(id) && !entries.has(id)},
         // The bundler's runtime helpers too: only BokehJS's chunks use them, and as a chunk of their own they would
         // be one more file fetched only after the core is parsed.
         {name, priority: 1, test: (id) => computed().members.has(id) || /rolldown[\\/]runtime/.test(id)},

@@ -11,11 +11,18 @@ export interface EmbedScript {
   code: string
 }
 
-/** `server_document(url, arguments=...)` for each arguments dict, in one Python run. */
-export function serverDocuments(url: string, argumentsList: Record<string, string>[]): EmbedScript[] {
+/**
+ * `server_document(url, arguments=...)` for each arguments dict, in one Python run; `python`: the Python whose Bokeh
+ * writes the embed (that of the server's release).
+ */
+export function serverDocuments(
+  url: string,
+  argumentsList: Record<string, string>[],
+  python: string = PYTHON,
+): EmbedScript[] {
   const tags = JSON.parse(
     execFileSync(
-      PYTHON,
+      python,
       [
         "-c",
         "import sys, json; from bokeh.embed import server_document\n" +
@@ -35,8 +42,8 @@ export function serverDocuments(url: string, argumentsList: Record<string, strin
   })
 }
 
-function serverDocument(url: string): EmbedScript {
-  return serverDocuments(url, [{}])[0]!
+function serverDocument(url: string, python: string = PYTHON): EmbedScript {
+  return serverDocuments(url, [{}], python)[0]!
 }
 
 /**
@@ -57,10 +64,16 @@ export function embedPage(bokehOrigin: string, query: URLSearchParams): string {
 
 /**
  * Adds `server_document(app)` to the page, in a new `<div id="{container}">`: the script as the parsed tag would run
- * it, whatever else the page has.
+ * it, whatever else the page has. `app`: an app of the shared server, or any app URL; `python`: the Python whose
+ * Bokeh writes the embed (that of the server's release).
  */
-export async function addBokehEmbed(page: Page, app: string, container = "bokeh-embed"): Promise<void> {
-  const {id, code} = serverDocument(appUrl(app))
+export async function addBokehEmbed(
+  page: Page,
+  app: string,
+  container = "bokeh-embed",
+  python: string = PYTHON,
+): Promise<void> {
+  const {id, code} = serverDocument(/^https?:/.test(app) ? app : appUrl(app), python)
   await page.evaluate(
     ({id, code, container}) => {
       const holder = document.createElement("div")
@@ -81,7 +94,7 @@ export async function addBokehEmbed(page: Page, app: string, container = "bokeh-
  * page is served by the static server, not fulfilled by Playwright: Chromium lets only a page it fetched from a
  * loopback address request another loopback address (Local Network Access).
  */
-export async function openBokehEmbed(page: Page, app: string): Promise<void> {
+export async function openBokehEmbed(page: Page, app: string, python: string = PYTHON): Promise<void> {
   await page.goto(`${pageOrigin()}/e2e/pages/bokeh-embed.html`)
-  await addBokehEmbed(page, app)
+  await addBokehEmbed(page, app, "bokeh-embed", python)
 }

@@ -5,7 +5,7 @@ import {existsSync, readdirSync} from "node:fs"
 import {delimiter, join} from "node:path"
 import {startBokehServer} from "../../scripts/lib/bokeh-server.mjs"
 import {EXTENSIONS_DIR, buildTestExtensions} from "../../scripts/lib/bokeh-extensions.mjs"
-import {ROOT} from "../../scripts/lib/python-env.mjs"
+import {ROOT, ensureReleaseEnvs} from "../../scripts/lib/python-env.mjs"
 import {startStaticServer} from "../../scripts/lib/static-server.mjs"
 import {embedPage} from "./bokeh-embed.js"
 import {policyHeaders} from "./csp.js"
@@ -16,8 +16,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const bokehPlaceholder = "%BOKEH_ORIGIN%"
   const replacements: Record<string, string> = {}
-  const pages = await startStaticServer({
-    mounts: {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")},
+  const mounts = {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")}
+  const pages = await startStaticServer({mounts, replacements})
+  // The project "server-bokehjs": the same pages, whose entry defaults to bokehjs="server" (see that file).
+  const serverPages = await startStaticServer({
+    mounts: {
+      "/dist/bokeh-session.js": join(ROOT, "e2e", "support", "server-bokehjs-entry.js"),
+      "/dist/server-bokehjs-defaults.js": join(ROOT, "e2e", "support", "server-bokehjs-defaults.js"),
+      "/dist/bokeh-session.under-test.js": join(ROOT, "dist", "bokeh-session.js"),
+      ...mounts,
+    },
     replacements,
     // /page/bokeh-embed?app=echo&nonce=...: Bokeh's own embed as parsed HTML (its inline script with a nonce).
     page: (name, query) => (name === "bokeh-embed" ? embedPage(replacements[bokehPlaceholder] ?? "", query) : null),
@@ -25,6 +33,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     headers: policyHeaders,
   })
   const pageHost = new URL(pages.origin).host
+  // Every release the cross-version specs serve has its venv before any test runs (a first run installs them).
+  ensureReleaseEnvs()
   buildTestExtensions()
   const bokeh = await startBokehServer({
     apps: [
@@ -47,9 +57,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...readdirSync(join(ROOT, "e2e/apps/plots"))
         .filter((name) => name.endsWith(".py"))
         .map((name) => `e2e/apps/plots/${name}`),
-      ...["packaged_extension", "late_extension", "old_extension", "inline_model"].map((app) => `e2e/apps/${app}.py`),
+      ...["packaged_extension", "late_extension", "old_extension", "inline_model", "inline_model_plain"].map(
+        (app) => `e2e/apps/${app}.py`,
+      ),
     ],
-    origins: [pageHost],
+    origins: [pageHost, new URL(serverPages.origin).host],
     // Let tests see the server discard sessions within seconds instead of Bokeh's 15 s / 17 s defaults.
     args: ["--unused-session-lifetime", "1000", "--check-unused-sessions", "500"],
     // The test extensions are importable packages, as an installed extension (or Panel) would be.
@@ -60,9 +72,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await fetch(`${bokeh.origin}/inline_model`)
   replacements[bokehPlaceholder] = bokeh.origin
   process.env.E2E_PAGE_ORIGIN = `http://${pageHost}`
+  process.env.E2E_SERVER_BOKEHJS_PAGE_ORIGIN = serverPages.origin
   process.env.E2E_BOKEH_ORIGIN = bokeh.origin
   return async () => {
     await pages.close()
+    await serverPages.close()
     await bokeh.stop()
   }
 }

@@ -1,7 +1,21 @@
-import {expect, type Page, type WebSocket} from "@playwright/test"
+import {expect, test, type Page, type WebSocket} from "@playwright/test"
 import type {BokehSessionElement} from "../../src/index.js"
 
-export const pageOrigin = (): string => process.env.E2E_PAGE_ORIGIN!
+/** The name of the e2e project whose pages render with the server's own BokehJS (playwright.config.ts). */
+export const SERVER_BOKEHJS_PROJECT = "server-bokehjs"
+
+/** The test pages' origin: in the project "server-bokehjs", the pages whose entry defaults to bokehjs="server". */
+export const pageOrigin = (): string =>
+  projectName() === SERVER_BOKEHJS_PROJECT ? process.env.E2E_SERVER_BOKEHJS_PAGE_ORIGIN! : process.env.E2E_PAGE_ORIGIN!
+
+function projectName(): string | null {
+  try {
+    return test.info().project.name
+  } catch {
+    // Outside a test or hook (a module's top level): the default project's.
+    return null
+  }
+}
 export const bokehOrigin = (): string => process.env.E2E_BOKEH_ORIGIN!
 export const appUrl = (app: string): string => `${bokehOrigin()}/${app}`
 

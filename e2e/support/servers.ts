@@ -28,6 +28,8 @@ export interface DedicatedOptions {
   origins?: string[]
   args?: string[]
   env?: Record<string, string>
+  /** The Bokeh release the server runs (default the bundled BokehJS's); see OLDER_RELEASES. */
+  release?: string
 }
 
 /**
@@ -54,6 +56,7 @@ export async function startDedicatedServer(options: DedicatedOptions = {}): Prom
       ...(options.args ?? []),
     ],
     env: options.env,
+    release: options.release,
     onOutput: (line: string) => {
       const clientsMatch = STATS_CLIENTS.exec(line)
       if (clientsMatch != null) {

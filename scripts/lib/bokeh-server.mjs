@@ -2,7 +2,7 @@
 import {spawn} from "node:child_process"
 import {createConnection, createServer} from "node:net"
 import {join} from "node:path"
-import {ROOT, ensurePythonEnv} from "./python-env.mjs"
+import {ROOT, ensureReleaseEnv, ensurePythonEnv} from "./python-env.mjs"
 
 /** A port that was free a moment ago. */
 export function freePort() {
@@ -48,9 +48,11 @@ export async function waitForPort(port, child, timeoutMs, name = "bokeh serve") 
  * @param {string[]} [options.args] more `bokeh serve` arguments
  * @param {Record<string, string>} [options.env]
  * @param {(line: string) => void} [options.onOutput] receives the server's log lines
+ * @param {string} [options.release] the Bokeh release to serve (python-env.mjs OLDER_RELEASES); default the bundled
+ *   BokehJS's
  */
-export async function startBokehServer({apps, origins, port, args = [], env = {}, onOutput}) {
-  const python = ensurePythonEnv()
+export async function startBokehServer({apps, origins, port, args = [], env = {}, onOutput, release}) {
+  const python = release == null ? ensurePythonEnv() : ensureReleaseEnv(release)
   const listenPort = port ?? (await freePort())
   const child = spawn(
     python,

@@ -1,4 +1,5 @@
-// Creates .venv with the Bokeh version that matches the bundled BokehJS, on first use, and reuses it after.
+// Creates .venv with the Bokeh version that matches the bundled BokehJS, on first use, and reuses it after; and, for
+// the cross-version tests, one venv per older Bokeh release (.venvs/bokeh-<version>), each installed by its version.
 import {execFileSync, spawnSync} from "node:child_process"
 import {existsSync, readFileSync, writeFileSync} from "node:fs"
 import {join} from "node:path"
@@ -104,4 +105,64 @@ export function ensureSessionPackage({log = console.log} = {}) {
     env: {PIP_RETRIES: "0", ...process.env},
   })
   return python
+}
+
+/** The older Bokeh releases whose real servers the cross-version e2e specs run, beside the bundled BokehJS's. */
+export const OLDER_RELEASES = ["3.4.3", "3.6.0"]
+
+/** Where the venv of an older release lives. */
+export function releaseVenv(version) {
+  return join(ROOT, ".venvs", `bokeh-${version}`)
+}
+
+/**
+ * Older releases come from PyPI where it is reachable, else from a folder of wheels: pip's PIP_FIND_LINKS (.ci/run
+ * sets it), to which the checkout's sibling ../shared/wheels is added when it exists (this team's machines).
+ */
+function findLinks() {
+  const shared = join(ROOT, "..", "shared", "wheels")
+  const given = (process.env.PIP_FIND_LINKS ?? "").split(/\s+/).filter(Boolean)
+  return [...given, ...(existsSync(shared) && !given.includes(shared) ? [shared] : [])].join(" ")
+}
+
+/** The Python of a venv with `bokeh==version` (and pytest, for python/tests), created on first use. */
+export function ensureReleaseEnv(version, {log = console.log} = {}) {
+  if (version === bokehVersion()) {
+    return ensurePythonEnv({log})
+  }
+  const venv = releaseVenv(version)
+  const python = join(venv, "bin", "python")
+  const check = () =>
+    existsSync(python) &&
+    spawnSync(python, ["-c", "import bokeh, pytest; print(bokeh.__version__)"], {encoding: "utf8"}).stdout.trim() ===
+      version
+  if (check()) {
+    return python
+  }
+  if (!existsSync(python)) {
+    log(`Creating the Python virtual environment for bokeh ${version} in ${venv} ...`)
+    const created = spawnSync(process.env.PYTHON ?? "python3", ["-m", "venv", venv], {stdio: "inherit"})
+    if (created.status !== 0) {
+      throw new Error(`Could not create ${venv}: install Python 3.10+ with venv (apt-get install python3-venv).`)
+    }
+  }
+  log(`Installing bokeh==${version} and ${TEST_PACKAGES.join(", ")} into ${venv} ...`)
+  const links = findLinks()
+  const installed = spawnSync(python, ["-m", "pip", "install", "--quiet", `bokeh==${version}`, ...TEST_PACKAGES], {
+    stdio: "inherit",
+    env: {PIP_RETRIES: "0", ...process.env, ...(links === "" ? {} : {PIP_FIND_LINKS: links})},
+  })
+  if (installed.status !== 0 || !check()) {
+    throw new Error(
+      `Could not install bokeh==${version} into ${venv} (pip exit code ${installed.status}): the cross-version ` +
+        `tests need a real server of that release. Where PyPI is not reachable, put its wheel in a folder and set ` +
+        `PIP_FIND_LINKS to it (tried: ${links || "none"}).`,
+    )
+  }
+  return python
+}
+
+/** The Python of every release the cross-version tests run (the bundled one's .venv, then each older release's). */
+export function ensureReleaseEnvs({log = console.log} = {}) {
+  return [bokehVersion(), ...OLDER_RELEASES].map((version) => ({version, python: ensureReleaseEnv(version, {log})}))
 }

@@ -1,18 +1,16 @@
 /**
- * Loads the BokehJS code a document needs, and only that, before BokehJS deserializes it: widgets and tables are
- * separate chunks that a plot-only document never fetches, and MathJax (~600 KB gzip) is fetched only for a
- * document that typesets math. A PATCH-DOC that adds models is read the same way before it is applied.
+ * The bundled BokehJS's optional code, as the driver asks for it (src/driver/prepare-models.ts): widgets and
+ * tables are separate chunks that a plot-only document never fetches, and MathJax (~600 KB gzip) is fetched only
+ * for a document that typesets math.
  */
 // The core models register first, so that `coreModels` below is exactly the core's.
 import "@bokeh/bokehjs/build/js/lib/models/main"
 import {default_resolver} from "@bokeh/bokehjs/build/js/lib/base"
 import {default_provider} from "@bokeh/bokehjs/build/js/lib/models/text/providers"
-import {version as bokehJsVersion} from "@bokeh/bokehjs/build/js/lib/version"
 import {BokehSessionError, loaded} from "../core/errors.js"
-import {unknownModels} from "./failures.js"
-import {readPublishedModels, type PublishedModels} from "./published.js"
-import {OPTIONAL_BUNDLES, rememberBundles, type OptionalBundle} from "../core/bundles.js"
-import {TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
+import {OPTIONAL_BUNDLES, type OptionalBundle} from "../core/bundles.js"
+import {rememberBundles} from "../driver/remember-bundles.js"
+import {TABLE_MODELS, documentUsesMath} from "../driver/models.js"
 
 // No optional bundle can register before this module runs (they are loaded by it), so these are the core's.
 const coreModels = new Set(default_resolver.names)
@@ -20,52 +18,18 @@ const coreModels = new Set(default_resolver.names)
 /** The bundles passed to rememberBundles during this page load. */
 const remembered = new Set<OptionalBundle>()
 
-/** What resolves type names: BokehJS's default resolver, or a document's (which adds the document's `defs`). */
-export interface TypeResolver {
-  get(name: string): unknown
-}
-
-/** How one connection loads the code of types that neither BokehJS nor its optional bundles have. */
-export interface CustomModels {
-  /** False for extensions="none": nothing is loaded, such types are `unknown-model` at once. */
-  readonly enabled: boolean
-  /** The app URL (`http://host:5006/app`): custom model code comes from its origin only. */
-  readonly appUrl: string
-  /** What the app published (python/bokeh_session_models.py), from the first document or a later patch. */
-  published: PublishedModels | null
-  warn(message: string): void
-}
-
-/** Registers the models the first document needs (widgets, tables, extensions), loading their code only then. */
-export async function loadModelsFor(docJson: unknown, custom: CustomModels): Promise<void> {
-  await prepare(docJson, default_resolver, true, custom)
-}
-
-/**
- * The same for a patch of a live document: null when everything it needs is already there (the patch can apply
- * at once, in the same task, as BokehJS would), else a promise that settles once it is. Throws (or rejects
- * with) `unknown-model` for types that nothing resolves, before anything is applied.
- */
-export function prepareModelsForPatch(
-  patch: unknown,
-  resolver: TypeResolver,
-  custom: CustomModels,
-): Promise<void> | null {
-  return prepare(patch, resolver, false, custom)
-}
-
-function prepare(
+/** The loads `json` needs: the widget or table chunks for its missing types, and MathJax for its math. */
+export function loadBundledCode(
   json: unknown,
-  resolver: TypeResolver,
+  types: readonly string[],
+  missing: readonly string[],
   isDocument: boolean,
-  custom: CustomModels,
-): Promise<void> | null {
-  const types = [...referencedModelTypes(json)]
-  const missing = (): string[] => types.filter((name) => resolver.get(name) == null)
+): Promise<unknown>[] {
   // Every type that neither the core nor the document's own definitions provide comes from the widgets bundle,
   // or from the tables bundle (which needs the widgets too); a type in neither is reported once both are loaded.
+  // Types of a bundle loaded already (prefetched) count too: the next visit should prefetch it again.
   const optional = types.filter(
-    (name) => !coreModels.has(name) && (default_resolver.get(name) != null || resolver.get(name) == null),
+    (name) => !coreModels.has(name) && (default_resolver.get(name) != null || missing.includes(name)),
   )
   const bundles: OptionalBundle[] = []
   if (optional.length > 0) {
@@ -74,45 +38,18 @@ function prepare(
       bundles.push("tables")
     }
   }
-  // Remembered even when already loaded (prefetched): the next visit should prefetch them again. Patches come
-  // often, so they write to storage only when they need a bundle no document of this page load needed.
+  // Patches come often, so they write to storage only when they need a bundle no document of this page load needed.
   if (isDocument || bundles.some((name) => !remembered.has(name))) {
-    rememberBundles(bundles)
+    rememberBundles(["bundled", ...bundles])
     bundles.forEach((name) => remembered.add(name))
   }
   // Imported again on every need: a failed import (load-failed) is not kept, so the next connect fetches anew.
-  const loads: Promise<unknown>[] = missing().length > 0 ? bundles.map((name) => loaded(OPTIONAL_BUNDLES[name]())) : []
+  const loads: Promise<unknown>[] = missing.length > 0 ? bundles.map((name) => loaded(OPTIONAL_BUNDLES[name]())) : []
   const mathJax = prepareMathJax(json)
   if (mathJax != null) {
     loads.push(mathJax)
   }
-  const check = (): void => {
-    const unknown = missing()
-    if (unknown.length > 0) {
-      throw unknownModels(unknown, bokehJsVersion)
-    }
-  }
-  if (loads.length === 0) {
-    check()
-    return null
-  }
-  return Promise.all(loads).then(async () => {
-    const unknown = missing()
-    if (unknown.length === 0) {
-      return
-    }
-    if (!custom.enabled) {
-      throw unknownModels(unknown, bokehJsVersion, "off")
-    }
-    // Read only now: most documents and patches have no custom models, and a walk of a large patch costs time.
-    custom.published = readPublishedModels(json) ?? custom.published
-    const {loadExtensions} = await import("./extensions.js")
-    const outcome = await loadExtensions(missing, custom)
-    const still = missing()
-    if (still.length > 0) {
-      throw unknownModels(still, bokehJsVersion, outcome)
-    }
-  })
+  return loads
 }
 
 /** Whether this module, not a real failure, set BokehJS's MathJax provider to "failed". */

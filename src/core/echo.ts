@@ -1,33 +1,10 @@
-import {appendValue, createRecord, type NormalizedArguments} from "./arguments.js"
+import type {NormalizedArguments} from "./arguments.js"
 
 /** The name of the ColumnDataSource through which an app echoes the arguments it received. */
 export const ECHO_SOURCE_NAME = "bokeh-session-echo"
 
 /** What the server received: each argument name with its values, in order. A record without a prototype. */
 export type EchoedArguments = Record<string, string[]>
-
-/**
- * Builds the echo from the echo source's two columns, `name` and `value`, one row per received value. Returns
- * null when the columns are not two equally long lists of strings (the app does not follow the contract).
- */
-export function echoFromColumns(
-  names: ArrayLike<unknown> | null,
-  values: ArrayLike<unknown> | null,
-): EchoedArguments | null {
-  if (names == null || values == null || names.length !== values.length) {
-    return null
-  }
-  const echo = createRecord<string[]>()
-  for (let row = 0; row < names.length; row++) {
-    const name = names[row]
-    const value = values[row]
-    if (typeof name !== "string" || typeof value !== "string") {
-      return null
-    }
-    appendValue(echo, name, value)
-  }
-  return echo
-}
 
 /**
  * The echo table's size before the echo arrives, as the CSS custom properties the element's styles read: one row

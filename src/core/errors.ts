@@ -10,6 +10,7 @@ export type BokehSessionErrorCode =
   | "unreachable"
   | "handshake-rejected"
   | "session-rejected"
+  | "signed-required"
   | "timeout"
   | "unknown-model"
   | "render-failed"
@@ -19,6 +20,7 @@ export type BokehSessionErrorCode =
   | "invalid-option"
   | "csp-blocked"
   | "internal-error"
+  | "unsupported-server"
 
 /** An error with a stable `code` and a message that names the cause and the fix. */
 export class BokehSessionError extends Error {

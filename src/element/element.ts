@@ -39,6 +39,7 @@ const CONNECTION_INPUTS = ["url", "arguments", "token"]
  * @attr reconnect-timeout - Milliseconds to keep reconnecting after a loss before `connection-lost` (default 300000; 0: never reconnect; read at the next connect).
  * @attr loading - `lazy`: connect only when the element comes near the viewport (as `<img loading="lazy">`). Default `eager`: at once.
  * @attr chrome - `none`: show the document only (the status line stays for screen readers). `mismatch`: the document, and the echo table only when the server received something else. Default `all`.
+ * @attr bokehjs - Which BokehJS renders the document: `auto` (default) the bundled one when the server runs its release, else the server's own; `bundled`; or `server`, always the server's own (read at the next connect).
  * @fires bokeh-session-connecting - A connect started. `detail: {sessionId, arguments}`.
  * @fires bokeh-session-ready - The document is rendered. `detail: {sessionId, arguments, echo}`.
  * @fires bokeh-session-error - The connect failed, reconnecting gave up, or the live session failed (e.g. `unknown-model` in a later change), or the page's policy refused a CustomJS (`csp-blocked`; it keeps running). `detail: {code, message}`.
@@ -82,6 +83,7 @@ export class BokehSessionElement extends LitElement {
     // Reflected: the styles read it (`:host([chrome=none])`), also when a framework sets the property.
     chrome: {reflect: true},
     labels: {attribute: false},
+    bokehjs: {},
     arguments: {
       reflect: true,
       noAccessor: true,
@@ -119,6 +121,11 @@ export class BokehSessionElement extends LitElement {
   declare chrome: string | null
   /** The words the element shows, for other languages: any of them, the others stay English. */
   declare labels: BokehSessionLabelsInput | null
+  /**
+   * Which BokehJS renders the document: `"auto"` (default) the bundled one when the server runs its release, else
+   * the server's own, loaded from it; `"bundled"`; `"server"`, always the server's own (no bundled BokehJS fetched).
+   */
+  declare bokehjs: string | null
 
   #arguments: ArgumentsInput = null
   /** The current arguments' content (see argumentsKey); undefined before the first set, null while invalid. */
@@ -156,6 +163,7 @@ export class BokehSessionElement extends LitElement {
         extensions: this.extensions,
         chrome: this.chrome,
         loading: this.loading,
+        bokehjs: this.bokehjs,
       }),
       createRootsContainer: async () => {
         await this.updateComplete
@@ -228,9 +236,9 @@ export class BokehSessionElement extends LitElement {
 
   /**
    * Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. An action
-   * that `connects` asks for BokehJS with the session code (a page whose element came after the script, as
-   * frameworks add it, would otherwise fetch BokehJS only once the session code has run), unless the arguments are
-   * invalid: those download nothing more. Other bad input (url, timeout, token) is found by the session code, with
+   * that `connects` asks for the bundled BokehJS with the session code (a page whose element came after the script,
+   * as frameworks add it, would otherwise fetch BokehJS only once the session code has run), unless the arguments are
+   * invalid (those download nothing more) or `bokehjs="server"` (the server's own renders). Other bad input (url, timeout, token) is found by the session code, with
    * BokehJS on its way, as for an element in the page's HTML (preload.ts).
    */
   #withLifecycle(action: (lifecycle: SessionLifecycle) => void, connects = false): void {
@@ -240,7 +248,7 @@ export class BokehSessionElement extends LitElement {
     }
     const ticket = ++this.#pendingAction
     this.#loadError = null
-    if (connects && this.url && readableArguments(this.#arguments) != null) {
+    if (connects && this.url && this.bokehjs !== "server" && readableArguments(this.#arguments) != null) {
       startLoadingBokehJs()
     }
     void loadSessionLifecycle().then(

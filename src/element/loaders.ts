@@ -3,6 +3,7 @@
 import type {PullSessionOptions, PulledSession} from "../session/pull-session.js"
 import type {
   SessionLifecycle,
+  countBokehJsObjects,
   pullSession as pull,
   renderEchoTable,
   renderLoading,
@@ -14,6 +15,7 @@ import {loaded} from "../core/errors.js"
 /** The session code: the lifecycle, `pullSession`, and the element's views that show only once it runs. */
 export interface SessionCode {
   SessionLifecycle: typeof SessionLifecycle
+  countBokehJsObjects: typeof countBokehJsObjects
   pullSession: typeof pull
   renderEchoTable: typeof renderEchoTable
   renderLoading: typeof renderLoading
@@ -30,17 +32,13 @@ export function loadSessionLifecycle(): Promise<SessionCode> {
   return loaded(import("../session/lifecycle.js"))
 }
 
-/** BokehJS and the adapter over it, or `load-failed` (typed here: the package ships no types of src/bokeh/). */
-export function loadBokehJs(): Promise<{countBokehJsObjects(): BokehJsCounts}> {
-  return loaded(import("../bokeh/adapter.js"))
-}
-
 /**
- * Starts loading BokehJS (its core and the adapter), which every connect needs, without waiting for the session code
- * to ask for it: one round trip less. Failures surface where the session code awaits the same import.
+ * Starts loading the bundled BokehJS (its core and the adapter), which a connect most likely needs, without waiting
+ * for the session code to ask for it: one round trip less. Failures surface where the session code awaits the same
+ * import (src/session/choose-bokehjs.ts).
  */
 export function startLoadingBokehJs(): void {
-  loadBokehJs().catch(() => {})
+  import("../bokeh/adapter.js").catch(() => {})
 }
 
 /**
@@ -65,8 +63,9 @@ export interface BokehJsCounts {
 
 /**
  * Counts what BokehJS keeps page-wide, to check for leaks: after every element is removed (or every pulled
- * session closed) both are back to what they were before. Loads BokehJS if it is not loaded yet.
+ * session closed) both are back to what they were before. Summed over every BokehJS that rendered a document here
+ * (the bundled one, servers' own of other releases); loads none.
  */
 export async function inspectBokehJs(): Promise<BokehJsCounts> {
-  return (await loadBokehJs()).countBokehJsObjects()
+  return (await loadSessionLifecycle()).countBokehJsObjects()
 }

@@ -6,7 +6,8 @@ let started = false
 /**
  * Starts loading BokehJS now, when the page already holds an element of the tag (it will connect at once), together
  * with the optional bundles this page's documents needed on the last visit: those would otherwise wait for the
- * document to arrive. A page that defines the tag but adds elements later pays nothing until one connects.
+ * document to arrive. A page that defines the tag but adds elements later pays nothing until one connects; a page
+ * whose documents were all rendered with their servers' own BokehJS does not fetch the bundled one.
  */
 export function preloadBokehJsFor(tagName: string): void {
   // A lazy element connects when it comes near the viewport: it asks for nothing before then.
@@ -16,9 +17,13 @@ export function preloadBokehJsFor(tagName: string): void {
   started = true
   // Failures surface where the element awaits the same imports, with the element's own error handling.
   const ignore = (): void => {}
-  startLoadingBokehJs()
+  const hints = rememberedBundles()
+  // Not when the last visit rendered every document with its server's own BokehJS (another release).
+  if (hints?.includes("bundled") !== false) {
+    startLoadingBokehJs()
+  }
   loadSessionLifecycle().catch(ignore)
-  for (const name of rememberedBundles()) {
-    OPTIONAL_BUNDLES[name]().catch(ignore)
+  for (const name of hints ?? []) {
+    OPTIONAL_BUNDLES[name as "widgets"]?.().catch(ignore)
   }
 }

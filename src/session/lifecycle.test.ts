@@ -132,6 +132,7 @@ class OpenCall {
       arguments: plan.arguments,
       echo: plan.arguments,
       serverVersion: "3.9.2",
+      bokehJsVersion: "3.9.2",
       closed: 0,
       container: null as FakeRoots | null,
       live: false,

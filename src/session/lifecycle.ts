@@ -25,6 +25,7 @@ import type {BokehSessionStatus, SessionHost, SessionInputs} from "./session-hos
 export {renderEchoTable, renderLoading, statusText, viewStyles} from "./element-view.js"
 // pullSession() of the first script loads it from here: one import() for the whole session code.
 export {pullSession} from "./pull-session.js"
+export {countBokehJsObjects} from "./choose-bokehjs.js"
 // What the element and the lifecycle say to each other (session-host.ts); the element imports it from here.
 export type {BokehSessionStatus, SessionHost, SessionInputs}
 export type {ArgumentsInput} from "../core/arguments.js"
@@ -157,11 +158,11 @@ export class SessionLifecycle {
     return this.#generation
   }
 
-  /** Validates the inputs (throws before any network use) and starts loading BokehJS alongside. */
+  /** Validates the inputs (throws before any network use) and starts loading the likely BokehJS alongside. */
   #plan(inputs: SessionInputs): SessionPlan {
     const plan = this.#steps.planSession(inputs.url!, inputs)
     checkReconnectTimeout(inputs.reconnectTimeout)
-    this.#steps.prefetchBokehJs()
+    this.#steps.prefetchBokehJs(plan)
     this.#websocketUrl = plan.websocketUrl
     return plan
   }

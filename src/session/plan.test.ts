@@ -91,3 +91,23 @@ describe("planSession: options", () => {
     },
   )
 })
+
+describe("planSession: bokehjs", () => {
+  it("is auto by default, and takes bundled or server", () => {
+    expect(planSession("http://host/app").bokehjs).toBe("auto")
+    expect(planSession("http://host/app", {bokehjs: ""}).bokehjs).toBe("auto")
+    expect(planSession("http://host/app", {bokehjs: "bundled"}).bokehjs).toBe("bundled")
+    expect(planSession("http://host/app", {bokehjs: "server"}).bokehjs).toBe("server")
+  })
+
+  it("refuses anything else with invalid-option, naming the values", () => {
+    expect(failure("invalid-option", () => planSession("http://host/app", {bokehjs: "cdn"})).message).toBe(
+      'bokehjs must be "auto", "bundled" or "server", got "cdn": e.g. bokehjs="server" to render with the Bokeh ' +
+        "server's own BokehJS.",
+    )
+  })
+
+  it("knows the app URL its server knows it by", () => {
+    expect(planSession("https://host/prefix/app/?x=1#top").appUrl).toBe("https://host/prefix/app")
+  })
+})

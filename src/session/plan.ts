@@ -13,7 +13,7 @@ import {mergeArguments} from "../core/merge-arguments.js"
 import {BokehSessionError} from "../core/errors.js"
 import {checkRequestSize} from "./request-size.js"
 import {mintSessionId, mintUnsignedToken, parseToken} from "./token.js"
-import {appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
+import {appUrlOf, appUrlToWebSocketUrl, argumentsInAppUrl} from "./url.js"
 
 /** What a token provider is given: mint a token for this app and these arguments. */
 export interface TokenRequest {
@@ -43,16 +43,30 @@ export interface SessionOptions {
    * inline TypeScript models the app published), which runs that server's JavaScript in the page. "none": never.
    */
   extensions?: string | null
+  /**
+   * Which BokehJS renders the document. "auto" (default): the bundled one when the server runs its release, else
+   * the server's own (its bokeh.min.js and bundles, from the server, as Bokeh's own embed loads them). "bundled":
+   * always the bundled one (another release may fail to render). "server": always the server's own.
+   */
+  bokehjs?: string | null
 }
+
+/** Which BokehJS renders a session's document (see `SessionOptions.bokehjs`). */
+export type BokehJsChoice = "auto" | "bundled" | "server"
+
+const BOKEHJS_CHOICES: readonly string[] = ["auto", "bundled", "server"]
 
 /** Everything checked before any network use. */
 export interface SessionPlan {
   url: string
   websocketUrl: string
+  /** The app URL, normalized: `http://host:5006/app` (the origin and path its server knows it by). */
+  appUrl: string
   arguments: NormalizedArguments
   query: string
   timeoutMs: number
   extensions: "auto" | "none"
+  bokehjs: BokehJsChoice
 }
 
 /** The token for one connect, and the session id inside it. */
@@ -81,12 +95,21 @@ export function planSession(url: string, options: SessionOptions = {}): SessionP
       `extensions must be "auto" or "none", got ${JSON.stringify(extensions)}: e.g. extensions="none".`,
     )
   }
+  const bokehjs = options.bokehjs || "auto"
+  if (!BOKEHJS_CHOICES.includes(bokehjs)) {
+    throw new BokehSessionError(
+      "invalid-option",
+      `bokehjs must be "auto", "bundled" or "server", got ${JSON.stringify(bokehjs)}: e.g. bokehjs="server" to ` +
+        `render with the Bokeh server's own BokehJS.`,
+    )
+  }
   const query = encodeArguments(args)
   if (options.tokenProvider == null && options.token != null && options.token !== "") {
     parseToken(options.token.trim())
     checkRequestSize(query, options.token.trim())
   }
-  return {url, websocketUrl, arguments: args, query, timeoutMs, extensions}
+  const appUrl = appUrlOf(websocketUrl)
+  return {url, websocketUrl, appUrl, arguments: args, query, timeoutMs, extensions, bokehjs: bokehjs as BokehJsChoice}
 }
 
 /**

@@ -1,10 +1,12 @@
 import {normalizeArguments, type NormalizedArguments, type SessionArguments} from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
-import {BokehSessionError, loaded} from "../core/errors.js"
+import {BokehSessionError} from "../core/errors.js"
 import {connectBlocked, watchPolicyBlocks} from "../core/policy-blocks.js"
 import {asRenderError, asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
-import type {LiveLink} from "../bokeh/live.js"
+import type {LiveLink, OpenedSession} from "./bokehjs.js"
+import {chooseBokehJs, prefetchBokehJsFor} from "./choose-bokehjs.js"
+import {timedOut} from "./timed-out.js"
 import {LiveArgumentsChannel, type UpdateSource} from "./live-arguments.js"
 import {obtainCredentials, planSession, type SessionCredentials, type SessionOptions, type SessionPlan} from "./plan.js"
 import {SessionSocket} from "./session-socket.js"
@@ -75,6 +77,11 @@ export interface PulledSession {
   /** The server's Bokeh version, as reported with the document. */
   readonly serverVersion: string | null
   /**
+   * The release of the BokehJS that renders the document: the bundled one's, or the server's own when the server
+   * runs another release (see `bokehjs`).
+   */
+  readonly bokehJsVersion: string
+  /**
    * Renders the document's roots into `container`. Rejects with `render-failed` when BokehJS throws while
    * rendering (the session is then closed).
    */
@@ -84,12 +91,12 @@ export interface PulledSession {
 }
 
 /**
- * Starts loading BokehJS once the inputs are known to be valid, in parallel with getting a token: invalid input to
- * `pullSession` downloads nothing (the element's first script may have started it already: src/element/loaders.ts).
- * `openPlannedSession` awaits the same import, where a failure surfaces.
+ * Starts loading the BokehJS the plan most likely needs once the inputs are known to be valid, in parallel with
+ * getting a token: invalid input downloads nothing. `openPlannedSession` awaits the same imports, where a failure
+ * surfaces.
  */
-export function prefetchBokehJs(): void {
-  import("../bokeh/adapter.js").catch(() => undefined)
+export function prefetchBokehJs(plan: SessionPlan): void {
+  prefetchBokehJsFor(plan)
 }
 
 /** How openPlannedSession reports to its caller, beyond what `pullSession` users can pass. */
@@ -105,9 +112,10 @@ export interface OpenOptions extends Pick<
 }
 
 /**
- * Opens a planned session: loads BokehJS on first use, connects, and reads the echo. Rejects with a
- * `BokehSessionError` (`load-failed` when BokehJS could not be fetched, `internal-error` for an exception nobody
- * anticipated), or with the signal's reason once aborted.
+ * Opens a planned session: opens its socket, chooses and loads its BokehJS (the bundled one, or the server's own:
+ * choose-bokehjs.ts), connects, and reads the echo. Rejects with a `BokehSessionError` (`load-failed` when BokehJS
+ * could not be fetched, `internal-error` for an exception nobody anticipated), or with the signal's reason once
+ * aborted.
  */
 export async function openPlannedSession(
   plan: SessionPlan,
@@ -115,27 +123,36 @@ export async function openPlannedSession(
   options: OpenOptions = {},
 ): Promise<PulledSession> {
   let channel: LiveArgumentsChannel | null = null
-  let opened: Awaited<ReturnType<typeof import("../bokeh/adapter.js").openSession>>
-  let liveModels: typeof import("../bokeh/live.js")
+  let opened: OpenedSession
   let socket: SessionSocket | null = null
   let handedOver = false
+  const startedAt = performance.now()
+  const warn = (message: string): void => {
+    console.warn(`bokeh-session: ${message}`)
+    options.onWarning?.(message)
+  }
   try {
     options.signal?.throwIfAborted()
-    // The socket opens now, so the server creates the session while BokehJS loads; the adapter takes it over.
+    // The socket opens now, so the server creates the session while BokehJS loads; the BokehJS takes it over.
     socket = new SessionSocket(plan.websocketUrl, plan.query, credentials.token)
-    const [{openSession}, liveModule] = await untilAborted(
-      Promise.all([loaded(import("../bokeh/adapter.js")), loaded(import("../bokeh/live.js"))]),
+    const chosen = await untilAborted(
+      withTimeout(chooseBokehJs(plan, socket, credentials), plan.timeoutMs, plan.websocketUrl),
       options.signal,
     )
-    liveModels = liveModule
+    if (chosen.warning != null) {
+      warn(chosen.warning)
+    }
     handedOver = true
-    opened = await openSession({
+    opened = await chosen.bokehjs.openSession({
       websocketUrl: plan.websocketUrl,
       token: credentials.token,
       socket,
+      sessionId: credentials.sessionId,
+      serverVersion: chosen.serverVersion,
       tokenMinted: credentials.minted,
       query: plan.query,
       timeoutMs: plan.timeoutMs,
+      startedAt,
       extensions: plan.extensions,
       signal: options.signal,
       onDisconnect: (info) => {
@@ -167,11 +184,8 @@ export async function openPlannedSession(
   let echo: EchoedArguments | null
   let link: LiveLink | null
   try {
-    echo = liveModels.readDocumentEcho(opened.document, (message) => {
-      console.warn(`bokeh-session: ${message}`)
-      options.onWarning?.(message)
-    })
-    link = liveModels.linkLiveArguments(opened.document, (state, changed) => channel?.receive(state, changed))
+    echo = opened.readEcho(warn)
+    link = opened.linkLiveArguments((state, changed) => channel?.receive(state, changed))
   } catch (error) {
     stopWatching()
     opened.close()
@@ -196,6 +210,7 @@ export async function openPlannedSession(
     },
     live: live != null,
     serverVersion: opened.serverVersion,
+    bokehJsVersion: opened.bokehJsVersion,
     render: (container) =>
       opened.render(container).catch((error: unknown) => {
         stopWatching()
@@ -218,6 +233,15 @@ export async function openPlannedSession(
       opened.close()
     },
   }
+}
+
+/** `work`, or `timeout` once `timeoutMs` passed. */
+function withTimeout<T>(work: Promise<T>, timeoutMs: number, websocketUrl: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut(websocketUrl, timeoutMs)), timeoutMs)
+  })
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer))
 }
 
 /** `work`, or the signal's reason as soon as it aborts. */
@@ -254,7 +278,7 @@ function unanswered(why: string): BokehSessionError {
  */
 export async function pullSession(url: string, options: PullSessionOptions = {}): Promise<PulledSession> {
   const plan = planSession(url, options)
-  prefetchBokehJs()
+  prefetchBokehJs(plan)
   const credentials = await obtainCredentials(plan, options)
   options.signal?.throwIfAborted()
   return openPlannedSession(plan, credentials, options)

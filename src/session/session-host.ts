@@ -16,6 +16,7 @@ export interface SessionInputs {
   /** Display attributes, read here only to warn about unknown values. */
   chrome?: string | null
   loading?: string | null
+  bokehjs?: string | null
 }
 
 /** How the lifecycle reaches its element. */

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest"
-import {SessionSocket} from "./session-socket.js"
+import {SessionSocket, documentVersionOf} from "./session-socket.js"
 
 /** A WebSocket stand-in: records what is sent and closed; the test plays the server's side with `serve`. */
 class FakeWebSocket extends EventTarget {
@@ -30,14 +30,19 @@ class FakeWebSocket extends EventTarget {
     this.readyState = FakeWebSocket.CLOSING
   }
 
-  serve(type: "open" | "close" | "error" | "message", data?: string): Event {
+  serve(type: "open" | "close" | "error" | "message", data?: string | ArrayBuffer, code = 1005): Event {
     if (type === "open") {
       this.readyState = FakeWebSocket.OPEN
     }
     if (type === "close") {
       this.readyState = FakeWebSocket.CLOSED
     }
-    const event = type === "message" ? new MessageEvent("message", {data}) : new Event(type)
+    const event =
+      type === "message"
+        ? new MessageEvent("message", {data})
+        : type === "close"
+          ? Object.assign(new Event("close"), {code, reason: ""})
+          : new Event(type)
     this.dispatchEvent(event)
     return event
   }
@@ -184,5 +189,94 @@ describe("SessionSocket", () => {
       socket.serve("error")
       expect(session.refusedByPolicy).toBe(false)
     })
+  })
+})
+
+/** Bokeh's three frames (and two per buffer) for one message. */
+function frames(header: object, content: string, buffers: ArrayBuffer[] = []): (string | ArrayBuffer)[] {
+  return [
+    JSON.stringify({...header, ...(buffers.length > 0 ? {num_buffers: buffers.length} : {})}),
+    "{}",
+    content,
+    ...buffers.flatMap((buffer, id) => [JSON.stringify({id: String(id)}), buffer]),
+  ]
+}
+
+/**
+ * The document reply of a Bokeh 2.4.3 server, in its format: Bokeh 2 serialized the document with sorted keys
+ * (bokeh/core/json_encoder.py `serialize_json`) and the message content with `json.dumps` (bokeh/protocol/message.py),
+ * so `version` comes last, after `": "`. Written from 2.4.3's sources (git show 2.4.3:bokeh/document/document.py):
+ * no 2.x wheel is at hand to record a real one.
+ */
+const BOKEH_2_DOCUMENT = JSON.stringify({
+  doc: {
+    defs: [],
+    roots: {
+      references: [{attributes: {text: "hello"}, id: "1002", type: "Div"}],
+      root_ids: ["1002"],
+    },
+    title: "Bokeh Application",
+    version: "2.4.3",
+  },
+})
+  .replace(/":/g, '": ')
+  .replace(/,"/g, ', "')
+
+describe("SessionSocket.outcome: the document's version, heard before any BokehJS", () => {
+  beforeEach(() => {
+    vi.stubGlobal("WebSocket", FakeWebSocket)
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  /** Opens a socket, plays the ACK, and returns the id of the document request it sent. */
+  const acked = (): [SessionSocket, FakeWebSocket, string] => {
+    const [session, socket] = open()
+    socket.serve("open")
+    for (const frame of frames({msgid: "1", msgtype: "ACK"}, "{}")) {
+      socket.serve("message", frame)
+    }
+    return [session, socket, session.documentRequestId!]
+  }
+
+  it("reads the version of the reply to its request, past a patch that came first (and its buffers)", async () => {
+    const [session, socket, reqid] = acked()
+    const patch = frames({msgid: "2", msgtype: "PATCH-DOC"}, '{"events":[],"doc":{"version":"9.9.9"}}', [
+      new ArrayBuffer(8),
+    ])
+    const reply = frames({msgid: "3", msgtype: "PULL-DOC-REPLY", reqid}, '{"doc":{"version":"3.6.0","title":"x"}}')
+    for (const frame of [...patch, ...reply]) {
+      socket.serve("message", frame)
+    }
+    expect(await session.outcome).toEqual({document: true, version: "3.6.0"})
+    expect(await session.answered).toBe(true)
+  })
+
+  it("reads a Bokeh 2 document's version, which it writes last", async () => {
+    expect(documentVersionOf(BOKEH_2_DOCUMENT)).toBe("2.4.3")
+    const [session, socket, reqid] = acked()
+    for (const frame of frames({msgid: "3", msgtype: "PULL-DOC-REPLY", reqid}, BOKEH_2_DOCUMENT)) {
+      socket.serve("message", frame)
+    }
+    expect(await session.outcome).toEqual({document: true, version: "2.4.3"})
+  })
+
+  it("finds the version anywhere by parsing, when neither end has it", () => {
+    expect(documentVersionOf(JSON.stringify({doc: {title: "t", version: "3.1.0", roots: []}}))).toBe("3.1.0")
+    expect(documentVersionOf('{"doc":{"title":"t"}}')).toBeNull()
+    expect(documentVersionOf("not json")).toBeNull()
+  })
+
+  it("says how the socket ended when it closed before the document: opened or not, with its close code", async () => {
+    const [refused, refusedSocket] = acked()
+    refusedSocket.serve("close", undefined, 1006)
+    expect(await refused.outcome).toEqual({document: false, opened: true, code: 1006, reason: ""})
+
+    const [never, neverSocket] = open()
+    neverSocket.serve("error")
+    neverSocket.serve("close", undefined, 1006)
+    expect(await never.outcome).toEqual({document: false, opened: false, code: 1006, reason: ""})
+    expect(await never.answered).toBe(false)
   })
 })

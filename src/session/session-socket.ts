@@ -15,10 +15,20 @@ let requests = 0
 
 /** Whether a frame is the header of Bokeh's ACK message (the first frame the server sends once the session exists). */
 function isAckHeader(data: unknown): boolean {
+  return header(data)?.msgtype === "ACK"
+}
+
+interface Header {
+  msgtype?: unknown
+  reqid?: unknown
+  num_buffers?: unknown
+}
+
+function header(data: unknown): Header | null {
   try {
-    return typeof data === "string" && (JSON.parse(data) as {msgtype?: unknown}).msgtype === "ACK"
+    return typeof data === "string" ? (JSON.parse(data) as Header) : null
   } catch {
-    return false
+    return null
   }
 }
 
@@ -40,6 +50,32 @@ function onPolicyRefusal(url: string, refused: () => void): () => void {
   return () => document.removeEventListener("securitypolicyviolation", listener)
 }
 
+/**
+ * The `version` of a PULL-DOC-REPLY's content frame, without parsing the whole document: Bokeh 3 writes it first
+ * (`{"doc":{"version":"3.6.0",...`), Bokeh 2 sorted the document's keys, so last (`..."version": "2.4.3"}}`).
+ */
+export function documentVersionOf(content: string): string | null {
+  const found =
+    /^\{"doc":\s*\{"version":\s*"([^"\\]{1,64})"/.exec(content.slice(0, 100)) ??
+    /"version":\s*"([^"\\]{1,64})"\s*\}\s*\}\s*$/.exec(content.slice(-100))
+  if (found != null) {
+    return found[1]!
+  }
+  try {
+    const version = (JSON.parse(content) as {doc?: {version?: unknown}}).doc?.version
+    return typeof version === "string" ? version : null
+  } catch {
+    return null
+  }
+}
+
+/** How the socket's connect went, as far as the session code needs to know before it picks a BokehJS. */
+export type SocketOutcome =
+  /** The document's reply arrived; `version` is the server's Bokeh release, as the document states it. */
+  | {document: true; version: string | null}
+  /** The socket closed (or never opened) before the document came. */
+  | {document: false; opened: boolean; code: number; reason: string}
+
 export class SessionSocket {
   readonly socket: WebSocket
   /** Settles when the socket has closed. */
@@ -56,6 +92,10 @@ export class SessionSocket {
    * instead of asking again; null when none was sent.
    */
   documentRequestId: string | null = null
+  /** Settles once the document's reply arrived, or once the socket closed before it. */
+  readonly outcome: Promise<SocketOutcome>
+  /** Settles true once the server's ACK arrived (the session exists on the server), false if the socket closed first. */
+  readonly answered: Promise<boolean>
 
   /** The URL and query as BokehJS's ClientConnection builds them, and its subprotocols: `["bokeh", token]`. */
   constructor(websocketUrl: string, query: string, token: string) {
@@ -90,6 +130,60 @@ export class SessionSocket {
       // A socket the policy refused is closed from the start and fires only an error event, no close event.
       socket.addEventListener("error", () => socket.readyState === WebSocket.CLOSED && resolve(), {once: true})
     })
+    this.answered = new Promise((resolve) => {
+      socket.addEventListener("message", () => resolve(true), {once: true})
+      void this.closed.then(() => resolve(false))
+    })
+    this.outcome = new Promise((resolve) => this.#readFrames(socket, resolve))
+  }
+
+  /**
+   * Follows Bokeh's message framing (a header, a metadata and a content frame, then two frames per binary buffer the
+   * header announces) until the content of the reply to the document request, and reads its version.
+   */
+  #readFrames(socket: WebSocket, resolve: (outcome: SocketOutcome) => void): void {
+    let opened = false
+    let settled = false
+    /** Frames of the current message still to come; 0: the next frame is a message's header. */
+    let left = 0
+    /** The position of the next frame in the current message, after its header: 0 metadata, 1 content, ... */
+    let position = 0
+    let reply = false
+    const settle = (outcome: SocketOutcome): void => {
+      if (!settled) {
+        settled = true
+        socket.removeEventListener("message", onMessage)
+        resolve(outcome)
+      }
+    }
+    const onMessage = (event: MessageEvent): void => {
+      if (left === 0) {
+        const head = header(event.data)
+        left = 2 + 2 * (typeof head?.num_buffers === "number" ? head.num_buffers : 0)
+        position = 0
+        // The ACK's own listener (registered first) has sent the request and set its id by now.
+        reply = head?.reqid != null && head.reqid === this.documentRequestId
+        return
+      }
+      left--
+      if (reply && position === 1) {
+        settle({document: true, version: typeof event.data === "string" ? documentVersionOf(event.data) : null})
+      }
+      position++
+    }
+    socket.addEventListener("open", () => (opened = true), {once: true})
+    socket.addEventListener("message", onMessage)
+    socket.addEventListener(
+      "close",
+      (event) => settle({document: false, opened, code: event.code, reason: event.reason}),
+      {once: true},
+    )
+    // A socket the policy refused fires only an error event (see `closed`).
+    socket.addEventListener(
+      "error",
+      () => socket.readyState === WebSocket.CLOSED && settle({document: false, opened, code: 1006, reason: ""}),
+      {once: true},
+    )
   }
 
   /** Hands over the socket: returns the events so far, in order; from now on the taker's handlers hear them. */

@@ -78,3 +78,11 @@ export function appUrlToWebSocketUrl(url: string, base?: string): string {
   }
   return app.href
 }
+
+/** `ws://host:5006/app/ws` -> `http://host:5006/app` (wss -> https): the app URL a websocket URL belongs to. */
+export function appUrlOf(websocketUrl: string): string {
+  const url = new URL(websocketUrl)
+  url.protocol = url.protocol === "wss:" ? "https:" : "http:"
+  url.pathname = url.pathname.replace(/\/ws$/, "")
+  return url.href.replace(/\/$/, "")
+}

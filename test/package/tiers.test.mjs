@@ -1,8 +1,11 @@
 // The load tiers are folders, and this test is what keeps them tiers: a static import decides what a script
 // downloads before it runs, so one stray import can pull the session code or BokehJS into the first script.
-// - Tiers, in load order: src/core < src/element < src/session < src/bokeh. A file may statically import its own
-//   tier or an earlier one. The entries (src/*.ts) may import element and core (and each other).
-// - core is pure: no Lit, no BokehJS. Only src/bokeh may import @bokeh/bokehjs statically.
+// - Tiers, in load order: src/core < src/element < src/session < src/driver < src/bokeh | src/server-bokehjs. A file
+//   may statically import its own tier or an earlier one; the two BokehJS implementations (the bundled one in
+//   src/bokeh, the server's own in src/server-bokehjs) are siblings that never import each other. The entries
+//   (src/*.ts) may import element and core (and each other).
+// - core is pure: no Lit, no BokehJS. Only src/bokeh may import @bokeh/bokehjs statically (src/driver and
+//   src/server-bokehjs drive a BokehJS given as values, with BokehJS's types only).
 // - `import type`, `export type` and `import()` load nothing and are allowed anywhere. `import {type A} from` is a
 //   static import: with `verbatimModuleSyntax` it stays in the output as `import {} from`, which loads the module.
 // Then the built first script: dist/bokeh-session.js and every file it statically imports, transitively, must stay
@@ -19,8 +22,17 @@ import ts from "typescript"
 const root = fileURLToPath(new URL("../../", import.meta.url))
 const FIRST_SCRIPT_BUDGET = 10 * 1024
 
-const TIERS = ["core", "element", "session", "bokeh"]
-const ENTRY_MAY_IMPORT = new Set(["entry", "element", "core"])
+/** Each tier and the tiers it may import statically. */
+const MAY_IMPORT = {
+  core: ["core"],
+  element: ["core", "element"],
+  session: ["core", "element", "session"],
+  driver: ["core", "element", "session", "driver"],
+  bokeh: ["core", "element", "session", "driver", "bokeh"],
+  "server-bokehjs": ["core", "element", "session", "driver", "server-bokehjs"],
+  entry: ["entry", "element", "core"],
+}
+const TIERS = Object.keys(MAY_IMPORT).filter((tier) => tier !== "entry")
 const isBokehJs = (specifier) => specifier === "@bokeh/bokehjs" || specifier.startsWith("@bokeh/bokehjs/")
 const isLit = (specifier) => /^(lit|lit-html|lit-element)(\/|$)|^@lit(-labs)?\//.test(specifier)
 
@@ -61,10 +73,7 @@ export function tierViolations(files) {
       if (specifier.startsWith(".")) {
         const target = posix.normalize(posix.join(posix.dirname(path), specifier))
         const targetTier = tierOf(target)
-        const allowed =
-          tier === "entry"
-            ? ENTRY_MAY_IMPORT.has(targetTier)
-            : targetTier !== "entry" && targetTier != null && TIERS.indexOf(targetTier) <= TIERS.indexOf(tier)
+        const allowed = MAY_IMPORT[tier].includes(targetTier)
         if (!allowed) {
           violations.push(
             `src/${path} statically imports src/${target}: ${tier === "entry" ? "an entry" : `the ${tier} tier`} ` +
@@ -109,6 +118,9 @@ test("the tier rules catch what they are meant to catch", () => {
       'export {openSession} from "../bokeh/adapter.js"\nexport type {A} from "../bokeh/adapter.js"',
     "session/url.ts": 'import {version} from "@bokeh/bokehjs/build/js/lib/version.js"',
     "bokeh/adapter.ts": 'import "@bokeh/bokehjs/build/js/lib/models/main.js"\nimport {x} from "../element-entry.js"',
+    "driver/open-session.ts": 'import {bundled} from "../bokeh/adapter.js"\nimport type {A} from "@bokeh/bokehjs"',
+    "server-bokehjs/index.ts":
+      'import {x} from "../bokeh/load-models.js"\nimport {y} from "../driver/open-session.js"\nimport "@bokeh/bokehjs"',
     "util/x.ts": "",
   })
   assert.deepEqual(violations, [
@@ -118,7 +130,10 @@ test("the tier rules catch what they are meant to catch", () => {
     "src/session/lifecycle.ts statically imports src/bokeh/adapter.js: the session tier may not load the bokeh tier (use `import type`, or `import()` to load it later)",
     "src/session/url.ts statically imports @bokeh/bokehjs/build/js/lib/version.js: only src/bokeh/ may (load BokehJS with `import()`)",
     "src/bokeh/adapter.ts statically imports src/element-entry.js: the bokeh tier may not load an entry (use `import type`, or `import()` to load it later)",
-    "src/util/x.ts: not in a tier folder (core, element, session, bokeh) nor an entry at src/*.ts",
+    "src/driver/open-session.ts statically imports src/bokeh/adapter.js: the driver tier may not load the bokeh tier (use `import type`, or `import()` to load it later)",
+    "src/server-bokehjs/index.ts statically imports src/bokeh/load-models.js: the server-bokehjs tier may not load the bokeh tier (use `import type`, or `import()` to load it later)",
+    "src/server-bokehjs/index.ts statically imports @bokeh/bokehjs: only src/bokeh/ may (load BokehJS with `import()`)",
+    "src/util/x.ts: not in a tier folder (core, element, session, driver, bokeh, server-bokehjs) nor an entry at src/*.ts",
   ])
 })
 
@@ -176,4 +191,18 @@ test("the session code loads without BokehJS: its chunk imports no BokehJS chunk
   const closure = staticClosure(`chunks/${chunks[0]}`)
   const bokehJs = closure.filter((file) => /bokehjs|extensions/.test(file))
   assert.deepEqual(bokehJs, [], `the session chunk statically imports BokehJS: ${bokehJs.join(", ")}`)
+})
+
+test("the server's own BokehJS loads without the bundled one: its chunk imports no bundled BokehJS chunk", () => {
+  // src/server-bokehjs/ renders with a BokehJS loaded from the Bokeh server; a static import of a module that the
+  // bundler put in a bundled-BokehJS chunk would download the bundled BokehJS for nothing.
+  const chunks = readdirSync(join(root, "dist/chunks")).filter((file) => /^server-bokehjs-[\w-]+\.js$/.test(file))
+  assert.equal(chunks.length, 1, `expected one server-bokehjs chunk in dist/chunks, found: ${chunks.join(", ")}`)
+  const closure = staticClosure(`chunks/${chunks[0]}`)
+  const bundled = closure.filter((file) => /bokehjs-(core|widgets|tables|mathjax)|extensions/.test(file))
+  assert.deepEqual(
+    bundled,
+    [],
+    `the server-bokehjs chunk statically imports the bundled BokehJS: ${bundled.join(", ")}`,
+  )
 })

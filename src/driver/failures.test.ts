@@ -1,13 +1,6 @@
 import {describe, expect, it} from "vitest"
 import {connectionLost} from "../session/connection-lost.js"
-import {
-  appUrlOf,
-  closedBeforeDocument,
-  sessionRejected,
-  unknownModels,
-  versionMismatch,
-  websocketFailure,
-} from "./failures.js"
+import {appUrlOf, closedBeforeDocument, sessionRejected, unknownModels, websocketFailure} from "./failures.js"
 
 const context = {websocketUrl: "ws://127.0.0.1:5006/echo/ws", pageHost: "localhost:5173", tokenMinted: true}
 
@@ -72,7 +65,9 @@ describe("sessionRejected", () => {
   })
 
   it("blames the token only for Bokeh's refusal (1005), as the adapter reports it today", () => {
-    expect(sessionRejected(context, "close code 1005 ()").code).toBe("session-rejected")
+    // A minted (unsigned) token that Bokeh refuses: the server signs session ids.
+    expect(sessionRejected(context, "close code 1005 ()").code).toBe("signed-required")
+    expect(sessionRejected({...context, tokenMinted: false}, "close code 1005 ()").code).toBe("session-rejected")
     const crash = sessionRejected(context, "close code 1006 ()")
     expect(crash.code).toBe("connection-lost")
     expect(crash.message).toBe(
@@ -92,9 +87,10 @@ describe("sessionRejected", () => {
 })
 
 describe("closedBeforeDocument", () => {
-  it("a refusal (1005) is session-rejected", () => {
+  it("a refusal (1005) is signed-required with a minted token, session-rejected with a backend's", () => {
+    expect(closedBeforeDocument({...context, tokenMinted: false}, 1005, "").code).toBe("session-rejected")
     const error = closedBeforeDocument(context, 1005, "")
-    expect(error.code).toBe("session-rejected")
+    expect(error.code).toBe("signed-required")
     expect(error.message).toContain("(close code 1005)")
   })
 
@@ -126,18 +122,6 @@ describe("appUrlOf", () => {
   })
 })
 
-describe("versionMismatch", () => {
-  it("is silent when the versions match", () => {
-    expect(versionMismatch("3.9.2", "3.9.2")).toBeNull()
-  })
-
-  it("names both versions and the pin", () => {
-    expect(versionMismatch("3.8.0", "3.9.2")).toBe(
-      "The server runs Bokeh 3.8.0 but this page bundles BokehJS 3.9.2: pin the Python package to bokeh==3.9.2 (or use the bokeh-session build for 3.8.0).",
-    )
-  })
-})
-
 describe("unknownModels", () => {
   it("lists the types and says what to load", () => {
     const error = unknownModels(["Gauge", "panel.models.Card"], "3.9.2")
@@ -146,7 +130,8 @@ describe("unknownModels", () => {
       /^The document uses model types that BokehJS 3\.9\.2 cannot resolve: Gauge, panel\.models\.Card\./,
     )
     expect(error.message).toContain("install its Python package where the server runs")
-    expect(error.message).toContain("call publish_models(curdoc())")
+    expect(error.message).toContain("where the server's autoload.js names it")
+    expect(error.message).toContain("Inline TypeScript models (__implementation__) come compiled in the same")
   })
 
   it("names the URLs tried, or says that extension loading is off", () => {
@@ -160,7 +145,9 @@ describe("unknownModels", () => {
         "(tried on the app's server).",
     )
     const inline = unknownModels(["InlineHello"], "3.9.2", {failed: [], loaded: [], ranInline: true})
-    expect(inline.message).toContain("published inline model code ran but did not register them")
+    expect(inline.message).toContain(
+      "The inline model code (the server's autoload.js, or what the app published) ran but did not register them",
+    )
     const threw = unknownModels(["panel.models.Card"], "3.9.2", {
       failed: [],
       loaded: ["http://h:5006/static/extensions/panel/panel.min.js"],

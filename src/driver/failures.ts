@@ -1,4 +1,5 @@
 import {BokehSessionError} from "../core/errors.js"
+import {appUrlOf} from "../session/url.js"
 
 /**
  * The messages of the failures found on the network. Each names the likely cause and the fix, in the user's
@@ -27,13 +28,8 @@ export const REFUSED_CLOSE_CODE = 1005
 /** nginx's default request-line limit (large_client_header_buffers 4 8k); Bokeh itself takes 64 KiB. */
 const PROXY_URL_LIMIT = 8 * 1024 - 64
 
-/** `ws://host:5006/app/ws` -> `http://host:5006/app` */
-export function appUrlOf(websocketUrl: string): string {
-  const url = new URL(websocketUrl)
-  url.protocol = url.protocol === "wss:" ? "https:" : "http:"
-  url.pathname = url.pathname.replace(/\/ws$/, "")
-  return url.href.replace(/\/$/, "")
-}
+// The session code derives it too (src/session/url.ts).
+export {appUrlOf}
 
 /** The port `bokeh serve --port` needs for the app URL: explicit, or the scheme's default. */
 function portOf(app: string): string {
@@ -120,7 +116,7 @@ export function closedBeforeDocument(
 ): BokehSessionError {
   const detail = `close code ${code}${reason === "" ? "" : `, ${JSON.stringify(reason)}`}`
   if (code === REFUSED_CLOSE_CODE) {
-    return refused(context, detail, cause)
+    return refusedSession(context, detail, cause)
   }
   const origin = new URL(context.websocketUrl).host
   const what =
@@ -148,10 +144,15 @@ export function sessionRejected(context: FailureContext, detail: string, cause?:
   if (close != null && Number(close[1]) !== REFUSED_CLOSE_CODE) {
     return closedBeforeDocument(context, Number(close[1]), close[2], cause)
   }
-  return refused(context, detail, cause)
+  return refusedSession(context, detail, cause)
 }
 
-function refused(context: FailureContext, detail: string, cause?: unknown): BokehSessionError {
+/**
+ * Bokeh refused the session: with a token minted here (unsigned), because the server signs session ids
+ * (`signed-required`); with a backend's token, because it is expired or signed with another key
+ * (`session-rejected`).
+ */
+export function refusedSession(context: FailureContext, detail: string, cause?: unknown): BokehSessionError {
   const why = context.tokenMinted
     ? `The token was minted in the browser, unsigned, so the server most likely signs session ids ` +
       `(BOKEH_SIGN_SESSIONS=yes): a browser cannot sign them. Supply tokens signed by your backend with the ` +
@@ -159,31 +160,15 @@ function refused(context: FailureContext, detail: string, cause?: unknown): Boke
     : `The token from your backend is expired (check --session-token-expiration and that the token is fresh for ` +
       `every connect: use tokenProvider) or signed with another BOKEH_SECRET_KEY than the server's.`
   return new BokehSessionError(
-    "session-rejected",
+    context.tokenMinted ? "signed-required" : "session-rejected",
     `The server opened the websocket ${context.websocketUrl}, then closed it before sending the document ` +
       `(${detail}). ${why}`,
     {cause},
   )
 }
 
-export function timedOut(websocketUrl: string, timeoutMs: number): BokehSessionError {
-  return new BokehSessionError(
-    "timeout",
-    `No document from ${websocketUrl} within ${timeoutMs} ms: the server accepted the connection but did not ` +
-      `answer (stuck or overloaded), or the app takes longer to build; raise the timeout attribute if it is just slow.`,
-  )
-}
-
-/** Works, but a mismatch between the server's Bokeh and the bundled BokehJS can break models or the protocol. */
-export function versionMismatch(serverVersion: string, bokehJsVersion: string): string | null {
-  if (serverVersion === bokehJsVersion) {
-    return null
-  }
-  return (
-    `The server runs Bokeh ${serverVersion} but this page bundles BokehJS ${bokehJsVersion}: pin the Python ` +
-    `package to bokeh==${bokehJsVersion} (or use the bokeh-session build for ${serverVersion}).`
-  )
-}
+// The session code reports it too, while the document's BokehJS is still being chosen (src/session/timed-out.ts).
+export {timedOut} from "../session/timed-out.js"
 
 /** What the element did about types BokehJS could not resolve, for the message. */
 export type ExtensionOutcome = {failed: readonly string[]; loaded: readonly string[]; ranInline: boolean} | "off" | null
@@ -204,20 +189,21 @@ export function unknownModels(
   const loaded =
     outcome != null && outcome.loaded.length > 0
       ? ` ${outcome.loaded.join(", ")} loaded but did not register them (the browser console has its error, e.g. ` +
-        `a Bokeh.require of a module this build lacks: see docs/errors.md#the-bokeh-global).`
+        `a Bokeh.require of a module this build lacks: see docs/errors.md#the-bokeh-global; or "Cannot find Bokeh ` +
+        `<version>": it was built for another BokehJS release).`
       : ""
   const tried =
     outcome != null && outcome.failed.length > 0
       ? ` Their code is not at ${outcome.failed.join(", ")} (tried on the app's server).`
       : outcome?.ranInline === true
-        ? ` The app's published inline model code ran but did not register them (see the browser console).`
+        ? ` The inline model code (the server's autoload.js, or what the app published) ran but did not register ` +
+          `them (see the browser console).`
         : ""
   return new BokehSessionError(
     "unknown-model",
     `${what}${loaded}${tried} If they come from a packaged extension (or Panel), install its Python package where the ` +
-      `server runs and import it in the app; the server serves /static/extensions/<package>/ only after the app ` +
-      `calls publish_models(curdoc()) (python/bokeh_session_models.py) or after it rendered an app page. If they ` +
-      `are inline TypeScript models (__implementation__), call publish_models(curdoc()) in the app after ` +
-      `defining them. See docs/errors.md#unknown-model.`,
+      `server runs and import it in the app: the element loads its bundle where the server's autoload.js names it, ` +
+      `as Bokeh's own embed does. Inline TypeScript models (__implementation__) come compiled in the same ` +
+      `autoload.js: the server's log says why one did not compile. See docs/errors.md#unknown-model.`,
   )
 }

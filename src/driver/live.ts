@@ -7,23 +7,15 @@
  */
 import type {Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
 import type {Model} from "@bokeh/bokehjs/build/js/lib/model.js"
-import type {NormalizedArguments} from "../core/arguments.js"
-import {ECHO_SOURCE_NAME, echoFromColumns, type EchoedArguments} from "../core/echo.js"
+import {ECHO_SOURCE_NAME, type EchoedArguments} from "../core/echo.js"
+import {echoFromColumns} from "./echo-columns.js"
+import type {LiveLink} from "../session/bokehjs.js"
 import {parseLiveState, requestPayload, type LiveState} from "../session/live-arguments.js"
 
 /** The name of the root model whose `tags` carry the page's requests (python/bokeh_session/live.py). */
 export const REQUEST_SOURCE_NAME = "bokeh-session-request"
 
 type ColumnSource = Model & {get_column?: (name: string) => ArrayLike<unknown> | null}
-
-export interface LiveLink {
-  /** The live state and the echo in the pulled document. */
-  readonly initial: {state: LiveState; echo: EchoedArguments}
-  /** Sends one request. */
-  send(seq: number, args: NormalizedArguments): void
-  /** Stops listening. Idempotent. */
-  close(): void
-}
 
 function readEcho(source: ColumnSource): EchoedArguments | null {
   return source.get_column == null ? null : echoFromColumns(source.get_column("name"), source.get_column("value"))
@@ -32,8 +24,11 @@ function readEcho(source: ColumnSource): EchoedArguments | null {
 /** The models with this name, as Document.get_model_by_name finds them (it throws on a duplicate instead). */
 function modelsNamed(document: Document, name: string): Model[] {
   // By name only, with no value import of BokehJS: this module ships in the session chunk, which must not load
-  // BokehJS's core statically (every model of a document is a Model).
-  return [...document.all_models].filter((model) => (model as Model).name === name) as Model[]
+  // BokehJS's core statically (every model of a document is a Model). Releases before 3.4 have no `all_models`.
+  const all =
+    (document as {all_models?: Iterable<unknown>}).all_models ??
+    (document as unknown as {_all_models: Map<string, unknown>})._all_models.values()
+  return [...all].filter((model) => (model as Model).name === name) as Model[]
 }
 
 /** The one model with this name, or null when there is none or several. */

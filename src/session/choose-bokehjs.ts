@@ -1,0 +1,150 @@
+/**
+ * Which BokehJS renders a session (src/session/bokehjs.ts): with `bokehjs="auto"` (the default), the bundled one
+ * when the server runs its release, else the server's own. The release is the one the document states, which the
+ * early socket hears before any BokehJS is needed (SessionSocket.outcome); the page also remembers each server's
+ * release (src/core/server-memory.ts), so that the BokehJS a session will most likely need starts loading with the
+ * socket, and the bundled one is not fetched at all for a server known to run another release.
+ */
+import {BUNDLED_BOKEHJS_VERSION} from "../core/bundled-bokehjs.js"
+import {BokehSessionError, loaded} from "../core/errors.js"
+import {readServerMemory, rememberServer} from "../core/server-memory.js"
+import type {BokehJs, BokehJsKind} from "./bokehjs.js"
+import type {SessionCredentials, SessionPlan} from "./plan.js"
+import type {SessionSocket} from "./session-socket.js"
+
+/** The releases the tests run against real servers of (docs/compatibility.md). */
+export const TESTED_RELEASES = "3.4.3, 3.6.0 and 3.9.2"
+
+const loadBundled = (): Promise<BokehJs> => loaded(import("../bokeh/adapter.js")).then((m) => m.bundledBokehJs)
+
+const serverTier = (): Promise<typeof import("../server-bokehjs/index.js")> =>
+  loaded(import("../server-bokehjs/index.js"))
+
+/** The BokehJS a plan most likely needs, before its document says. */
+function likelyKind(plan: SessionPlan): BokehJsKind {
+  if (plan.bokehjs !== "auto") {
+    return plan.bokehjs
+  }
+  const version = readServerMemory(plan.appUrl)?.version
+  return version == null || version === BUNDLED_BOKEHJS_VERSION ? "bundled" : "server"
+}
+
+/** Starts loading the BokehJS code `plan` most likely needs (failures surface where the connect awaits it). */
+export function prefetchBokehJsFor(plan: SessionPlan): void {
+  if (likelyKind(plan) === "bundled") {
+    import("../bokeh/adapter.js").catch(() => undefined)
+  } else {
+    serverTier().then(
+      (tier) => tier.prefetchServerBokehJs(plan.appUrl),
+      () => undefined,
+    )
+  }
+}
+
+/** Every BokehJS a connect chose on this page: they hold its documents and views. */
+const chosen = new Set<BokehJs>()
+
+/** What the BokehJS copies that rendered documents on this page hold page-wide, summed (see `BokehJs.count`). */
+export function countBokehJsObjects(): {documents: number; rootViews: number} {
+  let documents = 0
+  let rootViews = 0
+  for (const bokehjs of chosen) {
+    const counts = bokehjs.count()
+    documents += counts.documents
+    rootViews += counts.rootViews
+  }
+  return {documents, rootViews}
+}
+
+export interface ChosenBokehJs {
+  bokehjs: BokehJs
+  /** The server's release, as its document states it. */
+  serverVersion: string | null
+  /** What the page should hear about the choice (a `bokeh-session-warning`), or null. */
+  warning: string | null
+}
+
+/**
+ * The BokehJS for this connect, loaded, once the socket heard the document's version. Rejects with the failure of a
+ * socket that ended before the document (told apart without BokehJS), `unsupported-server` for Bokeh 2, or
+ * `load-failed`.
+ */
+export async function chooseBokehJs(
+  plan: SessionPlan,
+  socket: SessionSocket,
+  credentials: SessionCredentials,
+): Promise<ChosenBokehJs> {
+  const serverOf = (version: string | null): Promise<BokehJs> =>
+    serverTier().then((tier) =>
+      tier.serverBokehJs({appUrl: plan.appUrl, version, sessionId: credentials.sessionId, answered: socket.answered}),
+    )
+  const remembered = readServerMemory(plan.appUrl)?.version ?? null
+  const kind = likelyKind(plan)
+  // The likely BokehJS loads while the server builds the document.
+  const likely = kind === "bundled" ? loadBundled() : serverOf(plan.bokehjs === "server" ? null : remembered)
+  likely.catch(() => undefined)
+  const outcome = await socket.outcome
+  if (!outcome.document) {
+    const {earlyFailure} = await loaded(import("../driver/early-failure.js"))
+    throw await earlyFailure(
+      {websocketUrl: plan.websocketUrl, pageHost: location.host, tokenMinted: credentials.minted},
+      outcome,
+    )
+  }
+  const version = outcome.version
+  checkSupported(version, plan.appUrl)
+  if (version != null && version !== remembered) {
+    rememberServer(plan.appUrl, version)
+  }
+  const wanted: BokehJsKind =
+    plan.bokehjs !== "auto"
+      ? plan.bokehjs
+      : version == null || version === BUNDLED_BOKEHJS_VERSION
+        ? "bundled"
+        : "server"
+  const bokehjs =
+    wanted === kind && (kind === "bundled" || plan.bokehjs === "server" || version === remembered)
+      ? await likely
+      : wanted === "bundled"
+        ? await loadBundled()
+        : await serverOf(version)
+  chosen.add(bokehjs)
+  return {bokehjs, serverVersion: version, warning: choiceWarning(plan, version, bokehjs)}
+}
+
+/** Bokeh 2 speaks another document format: no BokehJS 3 reads it, and this package speaks no other. */
+export function checkSupported(version: string | null, appUrl: string): void {
+  const major = version == null ? null : Number(/^(\d+)\./.exec(version)?.[1])
+  if (major != null && major < 3) {
+    throw new BokehSessionError(
+      "unsupported-server",
+      `The Bokeh server of ${appUrl} runs Bokeh ${version}, whose documents and protocol predate Bokeh 3: ` +
+        `bokeh-session works with Bokeh 3.0 and later (tested with ${TESTED_RELEASES}). Upgrade the server ` +
+        `(pip install "bokeh>=3"), or embed this app with that server's own server_document().`,
+    )
+  }
+}
+
+/** What deserves a word about the BokehJS that renders a document of a server of `version`. */
+export function choiceWarning(plan: SessionPlan, version: string | null, bokehjs: BokehJs): string | null {
+  if (version == null || version === BUNDLED_BOKEHJS_VERSION) {
+    return null
+  }
+  if (bokehjs.kind === "bundled") {
+    return (
+      `The server runs Bokeh ${version}, but bokehjs="bundled" renders its document with this page's bundled ` +
+      `BokehJS ${BUNDLED_BOKEHJS_VERSION}, another release: models or data may fail to load. Remove bokehjs ` +
+      `(or set bokehjs="auto") to render it with the server's own BokehJS, or pin bokeh==` +
+      `${BUNDLED_BOKEHJS_VERSION} on the server.`
+    )
+  }
+  if (plan.bokehjs === "server") {
+    return null
+  }
+  return (
+    `The server runs Bokeh ${version}, not the bundled BokehJS's ${BUNDLED_BOKEHJS_VERSION}, so its document is ` +
+    `rendered with the server's own BokehJS ${bokehjs.version}, loaded from the server as Bokeh's own embed loads ` +
+    `it. To use the bundled BokehJS (no BokehJS download from the server), pin bokeh==${BUNDLED_BOKEHJS_VERSION} on ` +
+    `the server; to skip fetching the bundled one for this element, set bokehjs="server".`
+  )
+}
