@@ -2,7 +2,7 @@ import {readFileSync, readdirSync} from "node:fs"
 import {createRequire} from "node:module"
 import {dirname, join} from "node:path"
 import {describe, expect, it} from "vitest"
-import {MATH_TEXT_MODELS, TABLE_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
+import {MATH_TEXT_MODELS, TABLE_MODELS, WIDGET_MODELS, documentUsesMath, referencedModelTypes} from "./models.js"
 
 const require = createRequire(import.meta.url)
 const LIB = join(dirname(require.resolve("@bokeh/bokehjs/package.json")), "build/js/lib")
@@ -24,6 +24,25 @@ function tableModelsInBokehJs(): Set<string> {
   }
   return new Set([...names].filter((name) => !name.endsWith("View")))
 }
+
+/** The models BokehJS's widgets bundle registers: every export of its index (and of the indexes it re-exports). */
+function widgetModelsInBokehJs(dir = join(LIB, "models/widgets")): Set<string> {
+  const names = new Set<string>()
+  const index = readFileSync(join(dir, "index.d.ts"), "utf8")
+  for (const [, list] of index.matchAll(/export \{([^}]+)\} from/g)) {
+    list.split(",").forEach((name) => names.add(name.trim()))
+  }
+  for (const [, folder] of index.matchAll(/export \* from "\.\/(\w+)"/g)) {
+    widgetModelsInBokehJs(join(dir, folder)).forEach((name) => names.add(name))
+  }
+  return new Set([...names].filter((name) => !name.endsWith("View")))
+}
+
+describe("WIDGET_MODELS", () => {
+  it("lists exactly the models of the installed BokehJS's widgets bundle", () => {
+    expect([...WIDGET_MODELS].sort()).toEqual([...widgetModelsInBokehJs()].sort())
+  })
+})
 
 describe("TABLE_MODELS", () => {
   it("lists exactly the models of the installed BokehJS's tables bundle", () => {

@@ -3,6 +3,57 @@
  * it (deserialization fails on the first type that is not registered, and leaves a half-built Document behind).
  */
 
+/**
+ * Every model that `models/widgets/main` registers (the tables bundle builds on it). A unit test checks this against
+ * BokehJS's sources.
+ */
+export const WIDGET_MODELS: ReadonlySet<string> = new Set([
+  "AbstractButton",
+  "AutocompleteInput",
+  "Button",
+  "CategoricalSlider",
+  "Checkbox",
+  "CheckboxButtonGroup",
+  "CheckboxGroup",
+  "ColorPicker",
+  "DatePicker",
+  "DateRangePicker",
+  "DateRangeSlider",
+  "DateSlider",
+  "DatetimePicker",
+  "DatetimeRangePicker",
+  "DatetimeRangeSlider",
+  "Div",
+  "Dropdown",
+  "FileInput",
+  "HelpButton",
+  "InputWidget",
+  "Markdown",
+  "Markup",
+  "MultiChoice",
+  "MultiSelect",
+  "MultipleDatePicker",
+  "MultipleDatetimePicker",
+  "NumericInput",
+  "PaletteSelect",
+  "Paragraph",
+  "PasswordInput",
+  "PreText",
+  "Progress",
+  "RadioButtonGroup",
+  "RadioGroup",
+  "RangeSlider",
+  "Select",
+  "Slider",
+  "Spinner",
+  "Switch",
+  "TextAreaInput",
+  "TextInput",
+  "TimePicker",
+  "Toggle",
+  "Widget",
+])
+
 /** Every model that `models/widgets/tables/main` registers. A unit test checks this against BokehJS's sources. */
 export const TABLE_MODELS: ReadonlySet<string> = new Set([
   "StringEditor",

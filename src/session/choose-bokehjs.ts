@@ -102,6 +102,13 @@ export async function chooseBokehJs(
       : version == null || version === BUNDLED_BOKEHJS_VERSION
         ? "bundled"
         : "server"
+  if (wanted === "bundled") {
+    // The widget and table code the document needs, fetched while BokehJS's core loads (in the same chunk: no fetch).
+    void import("../driver/early-bundles.js").then(
+      ({prefetchBundles}) => prefetchBundles(outcome.types),
+      () => undefined,
+    )
+  }
   const bokehjs =
     wanted === kind && (kind === "bundled" || plan.bokehjs === "server" || version === remembered)
       ? await likely

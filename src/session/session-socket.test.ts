@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest"
-import {SessionSocket, documentVersionOf} from "./session-socket.js"
+import {SessionSocket, documentTypesOf, documentVersionOf} from "./session-socket.js"
 
 /** A WebSocket stand-in: records what is sent and closed; the test plays the server's side with `serve`. */
 class FakeWebSocket extends EventTarget {
@@ -245,11 +245,18 @@ describe("SessionSocket.outcome: the document's version, heard before any BokehJ
     const patch = frames({msgid: "2", msgtype: "PATCH-DOC"}, '{"events":[],"doc":{"version":"9.9.9"}}', [
       new ArrayBuffer(8),
     ])
-    const reply = frames({msgid: "3", msgtype: "PULL-DOC-REPLY", reqid}, '{"doc":{"version":"3.6.0","title":"x"}}')
+    const content = JSON.stringify({
+      doc: {
+        version: "3.6.0",
+        title: "x",
+        roots: [{type: "object", name: "Column", id: "p1", attributes: {children: [{type: "object", name: "Div"}]}}],
+      },
+    })
+    const reply = frames({msgid: "3", msgtype: "PULL-DOC-REPLY", reqid}, content)
     for (const frame of [...patch, ...reply]) {
       socket.serve("message", frame)
     }
-    expect(await session.outcome).toEqual({document: true, version: "3.6.0"})
+    expect(await session.outcome).toEqual({document: true, version: "3.6.0", types: new Set(["Column", "Div"])})
     expect(await session.answered).toBe(true)
   })
 
@@ -259,7 +266,19 @@ describe("SessionSocket.outcome: the document's version, heard before any BokehJ
     for (const frame of frames({msgid: "3", msgtype: "PULL-DOC-REPLY", reqid}, BOKEH_2_DOCUMENT)) {
       socket.serve("message", frame)
     }
-    expect(await session.outcome).toEqual({document: true, version: "2.4.3"})
+    expect(await session.outcome).toMatchObject({document: true, version: "2.4.3"})
+  })
+
+  it("reads the model types a document names, as Bokeh 3 writes them, and nothing else", () => {
+    const content = JSON.stringify({
+      doc: {
+        version: "3.9.2",
+        roots: [{type: "object", name: "DataTable", id: "p1", attributes: {name: "Slider", source: {type: "map"}}}],
+        defs: [{type: "model", name: "MyModel"}],
+      },
+    })
+    expect(documentTypesOf(content)).toEqual(new Set(["DataTable"]))
+    expect(documentTypesOf("")).toEqual(new Set())
   })
 
   it("finds the version anywhere by parsing, when neither end has it", () => {

@@ -69,10 +69,26 @@ export function documentVersionOf(content: string): string | null {
   }
 }
 
+/**
+ * The model types a document's JSON names, read as text: Bokeh 3 writes each model as
+ * `{"type":"object","name":"Div","id":...`. A string value that looks the same adds a name (a prefetch too many,
+ * never a wrong document); the deserializer still decides what loads.
+ */
+export function documentTypesOf(content: string): Set<string> {
+  const types = new Set<string>()
+  for (const [, name] of content.matchAll(/"type":"object","name":"(\w{1,100})"/g)) {
+    types.add(name!)
+  }
+  return types
+}
+
 /** How the socket's connect went, as far as the session code needs to know before it picks a BokehJS. */
 export type SocketOutcome =
-  /** The document's reply arrived; `version` is the server's Bokeh release, as the document states it. */
-  | {document: true; version: string | null}
+  /**
+   * The document's reply arrived; `version` is the server's Bokeh release, as the document states it; `types` the
+   * model types it names (documentTypesOf), so that their code can be fetched before BokehJS deserializes it.
+   */
+  | {document: true; version: string | null; types: ReadonlySet<string>}
   /** The socket closed (or never opened) before the document came. */
   | {document: false; opened: boolean; code: number; reason: string}
 
@@ -167,7 +183,8 @@ export class SessionSocket {
       }
       left--
       if (reply && position === 1) {
-        settle({document: true, version: typeof event.data === "string" ? documentVersionOf(event.data) : null})
+        const content = typeof event.data === "string" ? event.data : ""
+        settle({document: true, version: documentVersionOf(content), types: documentTypesOf(content)})
       }
       position++
     }
