@@ -79,13 +79,13 @@ const EXTRA_MODULES = ["flask", "fastapi", "django", "pytest", "httpx2", "uvicor
 
 /** Where the installed bokeh-session package points (an editable install's source folder), or null when it, or a
  * module of its extras, is missing. */
-function installedSessionPackage() {
+function installedSessionPackage(python = PYTHON) {
   const script =
     "import json, importlib.metadata as m, importlib.util as u\n" +
     `if any(u.find_spec(name) is None for name in ${JSON.stringify(EXTRA_MODULES)}):\n    raise SystemExit(1)\n` +
     "try:\n    d = m.distribution('bokeh-session')\nexcept m.PackageNotFoundError:\n    raise SystemExit(1)\n" +
     "print(json.loads(d.read_text('direct_url.json') or '{}').get('url', ''))"
-  const result = spawnSync(PYTHON, ["-c", script], {encoding: "utf8"})
+  const result = spawnSync(python, ["-c", script], {encoding: "utf8"})
   return result.status === 0 ? result.stdout.trim() : null
 }
 
@@ -125,7 +125,10 @@ function findLinks() {
   return [...given, ...(existsSync(shared) && !given.includes(shared) ? [shared] : [])].join(" ")
 }
 
-/** The Python of a venv with `bokeh==version` (and pytest, for python/tests), created on first use. */
+/**
+ * The Python of a venv with `bokeh==version` and python/ installed editable with the extras its tests need (the
+ * whole of python/tests runs under each release: scripts/test-python.mjs), created on first use.
+ */
 export function ensureReleaseEnv(version, {log = console.log} = {}) {
   if (version === bokehVersion()) {
     return ensurePythonEnv({log})
@@ -135,7 +138,8 @@ export function ensureReleaseEnv(version, {log = console.log} = {}) {
   const check = () =>
     existsSync(python) &&
     spawnSync(python, ["-c", "import bokeh, pytest; print(bokeh.__version__)"], {encoding: "utf8"}).stdout.trim() ===
-      version
+      version &&
+    installedSessionPackage(python) === pathToFileURL(PACKAGE_DIR).href
   if (check()) {
     return python
   }
@@ -146,9 +150,11 @@ export function ensureReleaseEnv(version, {log = console.log} = {}) {
       throw new Error(`Could not create ${venv}: install Python 3.10+ with venv (apt-get install python3-venv).`)
     }
   }
-  log(`Installing bokeh==${version} and ${TEST_PACKAGES.join(", ")} into ${venv} ...`)
+  log(`Installing bokeh==${version}, ${TEST_PACKAGES.join(", ")} and ${PACKAGE_DIR}[${EXTRAS.join(",")}] into ${venv} ...`)
   const links = findLinks()
-  const installed = spawnSync(python, ["-m", "pip", "install", "--quiet", `bokeh==${version}`, ...TEST_PACKAGES], {
+  // bokeh-session asks for bokeh>=3 only: the pinned release stays.
+  const packages = [`bokeh==${version}`, ...TEST_PACKAGES, "--editable", `${PACKAGE_DIR}[${EXTRAS.join(",")}]`]
+  const installed = spawnSync(python, ["-m", "pip", "install", "--quiet", ...packages], {
     stdio: "inherit",
     env: {PIP_RETRIES: "0", ...process.env, ...(links === "" ? {} : {PIP_FIND_LINKS: links})},
   })
