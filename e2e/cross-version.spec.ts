@@ -11,7 +11,8 @@ import {tmpdir} from "node:os"
 import {delimiter, join} from "node:path"
 import {expect, test, type Page, type WebSocket} from "@playwright/test"
 import {OLDER_RELEASES, ROOT, bokehVersion, ensureReleaseEnv} from "../scripts/lib/python-env.mjs"
-import {openBokehEmbed} from "./support/bokeh-embed.js"
+import {addBokehEmbed, openBokehEmbed} from "./support/bokeh-embed.js"
+import {expectPaintedCanvas} from "./support/canvas.js"
 import {EXAMPLES, act, appName, findDocuments, rendered, serverPatches, watched} from "./support/examples.js"
 import {
   bokehJsCounts,
@@ -169,13 +170,12 @@ for (const release of RELEASES) {
         {sessionId, arguments: {N: ["9"]}, echo: {N: ["9"]}, source: "page"},
       ])
 
-      // The app's own slider: its change reaches the page as the app's.
+      // The app's own input (named "n"): its change reaches the page as the app's.
       await page.evaluate(() => {
         const element = document.querySelector("#live") as unknown as {
-          session: {document: {all_models: Set<{type: string; value?: number}>}}
+          session: {document: {get_model_by_name(name: string): {value: number} | null}}
         }
-        const slider = [...element.session.document.all_models].find((model) => model.type === "Slider")!
-        slider.value = 12
+        element.session.document.get_model_by_name("n")!.value = 12
       })
       await expect.poll(() => elementProperty(page, "live", "echo")).toEqual({N: ["12"]})
       expect((await recordedEvents(page, "live")).at(-1)).toMatchObject({
@@ -302,5 +302,42 @@ test.describe("signed session ids", () => {
         await server.stop()
       }
     })
+  }
+})
+
+test("one page: elements of every release's server, and an older server's own embed, each working", async ({page}) => {
+  test.setTimeout(240_000)
+  const older = OLDER_RELEASES[OLDER_RELEASES.length - 1]!
+  const servers = await Promise.all(
+    RELEASES.map((release) =>
+      startDedicatedServer({release, apps: ["demo/apps/echo.py"], env: {PYTHONPATH: join(ROOT, "python")}}),
+    ),
+  )
+  try {
+    await openBlankPage(page)
+    // The older server's own embed first, as a page that migrates one plot at a time has it; then one element per
+    // server, all connecting at once.
+    await addBokehEmbed(page, servers[RELEASES.indexOf(older)]!.url("echo"), "bokeh-embed", ensureReleaseEnv(older))
+    await expectPaintedCanvas(page.locator("#bokeh-embed"))
+    for (const [index, release] of RELEASES.entries()) {
+      await addElement(page, `v${index}`, servers[index]!.url("echo"), {release})
+    }
+    for (const [index, release] of RELEASES.entries()) {
+      await connected(page, `v${index}`)
+      expect(await elementProperty(page, `v${index}`, "echo")).toEqual({release: [release]})
+      await expectPaintedCanvas(page.locator(`#v${index}`))
+    }
+    // The page's Bokeh is the embed's own, its own release, with the embed's document.
+    expect(await page.evaluate(() => (window as unknown as {Bokeh: {version: string}}).Bokeh.version)).toBe(older)
+    // Removing one element leaves the others and the embed as they were.
+    await page.locator("#v0").evaluate((element) => element.remove())
+    for (const index of RELEASES.keys()) {
+      if (index > 0) {
+        expect(await elementProperty(page, `v${index}`, "status")).toBe("connected")
+      }
+    }
+    await expectPaintedCanvas(page.locator("#bokeh-embed"))
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()))
   }
 })

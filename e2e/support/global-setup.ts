@@ -17,7 +17,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const bokehPlaceholder = "%BOKEH_ORIGIN%"
   const replacements: Record<string, string> = {}
   const mounts = {"/dist/": join(ROOT, "dist"), "/e2e/pages/": join(ROOT, "e2e", "pages")}
-  const pages = await startStaticServer({mounts, replacements})
+  const served = {
+    replacements,
+    // /page/bokeh-embed?app=echo&nonce=...: Bokeh's own embed as parsed HTML (its inline script with a nonce).
+    page: (name: string, query: URLSearchParams) =>
+      name === "bokeh-embed" ? embedPage(replacements[bokehPlaceholder] ?? "", query) : null,
+    // ?csp=...: the page (and only it) is served with that Content-Security-Policy.
+    headers: policyHeaders,
+  }
+  const pages = await startStaticServer({mounts, ...served})
   // The project "server-bokehjs": the same pages, whose entry defaults to bokehjs="server" (see that file).
   const serverPages = await startStaticServer({
     mounts: {
@@ -26,11 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "/dist/bokeh-session.under-test.js": join(ROOT, "dist", "bokeh-session.js"),
       ...mounts,
     },
-    replacements,
-    // /page/bokeh-embed?app=echo&nonce=...: Bokeh's own embed as parsed HTML (its inline script with a nonce).
-    page: (name, query) => (name === "bokeh-embed" ? embedPage(replacements[bokehPlaceholder] ?? "", query) : null),
-    // ?csp=...: the page (and only it) is served with that Content-Security-Policy.
-    headers: policyHeaders,
+    ...served,
   })
   const pageHost = new URL(pages.origin).host
   // Every release the cross-version specs serve has its venv before any test runs (a first run installs them).

@@ -91,9 +91,12 @@ export async function onlyError(page: Page, id: string): Promise<{code: string; 
 /** Appends to `chunks` the name (hash stripped) of each widget, table and MathJax chunk the page requests, in order. */
 export function trackBundleChunks(page: Page, chunks: string[] = []): string[] {
   page.on("request", (request) => {
-    const match = /\/dist\/chunks\/(bokehjs-(?:widgets|tables|mathjax))-[\w-]+\.js$/.exec(request.url())
+    // The bundled BokehJS's chunks, or (project server-bokehjs) the server's own bundles of the same code.
+    const match =
+      /\/dist\/chunks\/bokehjs-(widgets|tables|mathjax)-[\w-]+\.js$/.exec(request.url()) ??
+      /\/static\/js\/bokeh-(widgets|tables|mathjax)(?:-[\d.]+)?(?:\.min)?\.js(?:\?|$)/.exec(request.url())
     if (match != null) {
-      chunks.push(match[1])
+      chunks.push(`bokehjs-${match[1]}`)
     }
   })
   return chunks

@@ -51,7 +51,11 @@ export async function loadExtensions(
   // server's own embed would run for this session: its inline models' code and its extensions' URLs.
   const embed = missing().length > 0 ? await context.embedResources() : null
   if (embed != null && missing().length > 0) {
-    for (const code of embed.inline) {
+    // autoload.js carries the code of every inline model its server process knows, whichever app defined it: only
+    // the entries that define a missing type run (a model's code names it: `InlineHello.__name__ = "InlineHello"`),
+    // so that a page whose policy has no 'unsafe-inline' runs none that this document does not need.
+    const wanted = missing().map((name) => `"${name.split(".").pop()}"`)
+    for (const code of embed.inline.filter((entry) => wanted.some((name) => entry.includes(name)))) {
       ranInline = true
       context.runInline(code)
     }

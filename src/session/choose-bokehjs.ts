@@ -7,6 +7,7 @@
  */
 import {BUNDLED_BOKEHJS_VERSION} from "../core/bundled-bokehjs.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
+import {connectBlocked} from "../core/policy-blocks.js"
 import {readServerMemory, rememberServer} from "../core/server-memory.js"
 import type {BokehJs, BokehJsKind} from "./bokehjs.js"
 import type {SessionCredentials, SessionPlan} from "./plan.js"
@@ -85,6 +86,10 @@ export async function chooseBokehJs(
   likely.catch(() => undefined)
   const outcome = await socket.outcome
   if (!outcome.document) {
+    if (socket.refusedByPolicy) {
+      // The page's policy refused the socket: no probe of a server the policy refuses too (the caller names it).
+      throw connectBlocked(plan.websocketUrl)
+    }
     const {earlyFailure} = await loaded(import("../driver/early-failure.js"))
     throw await earlyFailure(
       {websocketUrl: plan.websocketUrl, pageHost: location.host, tokenMinted: credentials.minted},
