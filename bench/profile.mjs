@@ -55,7 +55,10 @@ const GROUPS = [
   ["html", /^(ParseHTML)$/],
   ["gc", /^(MinorGC|MajorGC|V8\.GC.*|BlinkGC.*)$/],
   ["compile", /^(v8\.compile|v8\.compileModule|V8\.CompileCode|v8\.produceModuleCache|v8\.parseOnBackground)$/],
-  ["script", /^(EvaluateScript|v8\.evaluateModule|FunctionCall|v8\.run|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|v8\.callFunction|XHRReadyStateChange)$/],
+  [
+    "script",
+    /^(EvaluateScript|v8\.evaluateModule|FunctionCall|v8\.run|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|v8\.callFunction|XHRReadyStateChange)$/,
+  ],
 ]
 
 /** The file a script event ran: its URL's chunk name without the hash, or the page's own inline code. */
@@ -75,7 +78,8 @@ function fileOf(event) {
  */
 function breakdown(events, renderAt) {
   const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && e.ph === "M")
-  const start = events.find((e) => e.name === "navigationStart" && e.tid === main?.tid)?.ts ??
+  const start =
+    events.find((e) => e.name === "navigationStart" && e.tid === main?.tid)?.ts ??
     events.find((e) => e.name === "navigationStart")?.ts
   if (main == null || start == null) {
     throw new Error("the trace has no renderer main thread or no navigationStart")
@@ -161,7 +165,10 @@ function samplesByFile(events, main, start, end) {
       }
       const frame = nodes.get(samples[i])?.callFrame
       const url = frame?.url ?? ""
-      const name = frame?.functionName === "(garbage collector)" || url === "" ? "(native, GC, idle)" : fileOf({args: {data: {url}}})
+      const name =
+        frame?.functionName === "(garbage collector)" || url === ""
+          ? "(native, GC, idle)"
+          : fileOf({args: {data: {url}}})
       byFile[name] = (byFile[name] ?? 0) + Math.max(0, next - time) / 1000
     }
   }
@@ -240,13 +247,16 @@ for (const [spec, byPage] of Object.entries(results)) {
     runs.forEach((run) => Object.keys(run.parts).forEach((row) => rows.add(row)))
   }
   // The groups, then the files that script and compile time went to.
-  const order = [...[...rows].filter((row) => !row.startsWith("  ")), ...[...rows].filter((row) => row.startsWith("  "))]
-  const table = [["", ...keys], ["first render", ...keys.map((key) => summarize(byPage[key].map((r) => r.render)).median.toFixed(0))]]
+  const order = [
+    ...[...rows].filter((row) => !row.startsWith("  ")),
+    ...[...rows].filter((row) => row.startsWith("  ")),
+  ]
+  const table = [
+    ["", ...keys],
+    ["first render", ...keys.map((key) => summarize(byPage[key].map((r) => r.render)).median.toFixed(0))],
+  ]
   for (const row of order) {
-    table.push([
-      row,
-      ...keys.map((key) => summarize(byPage[key].map((run) => run.parts[row] ?? 0)).median.toFixed(0)),
-    ])
+    table.push([row, ...keys.map((key) => summarize(byPage[key].map((run) => run.parts[row] ?? 0)).median.toFixed(0))])
   }
   const widths = table[0].map((_, column) => Math.max(...table.map((line) => String(line[column]).length)))
   for (const line of table) {

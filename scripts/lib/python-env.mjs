@@ -150,7 +150,9 @@ export function ensureReleaseEnv(version, {log = console.log} = {}) {
       throw new Error(`Could not create ${venv}: install Python 3.10+ with venv (apt-get install python3-venv).`)
     }
   }
-  log(`Installing bokeh==${version}, ${TEST_PACKAGES.join(", ")} and ${PACKAGE_DIR}[${EXTRAS.join(",")}] into ${venv} ...`)
+  log(
+    `Installing bokeh==${version}, ${TEST_PACKAGES.join(", ")} and ${PACKAGE_DIR}[${EXTRAS.join(",")}] into ${venv} ...`,
+  )
   const links = findLinks()
   // bokeh-session asks for bokeh>=3 only: the pinned release stays.
   const packages = [`bokeh==${version}`, ...TEST_PACKAGES, "--editable", `${PACKAGE_DIR}[${EXTRAS.join(",")}]`]
