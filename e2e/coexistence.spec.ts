@@ -7,6 +7,13 @@ import {PYTHON} from "../scripts/lib/python-env.mjs"
 import {addBokehEmbed} from "./support/bokeh-embed.js"
 import {addElement, bokehOrigin, openBlankPage, waitForStatus} from "./support/helpers.js"
 
+/** The page's uncaught errors, as they come. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on("pageerror", (error) => errors.push(error.message))
+  return errors
+}
+
 /** Clicks the clicks app's button inside `root` and waits for the server's answer. */
 async function clickThrough(root: Locator, times: number): Promise<void> {
   await root.getByRole("button", {name: "Click"}).click()
@@ -34,8 +41,7 @@ async function expectBothAnswer(page: Page, clicks = 1): Promise<void> {
 }
 
 test("an element first, then Bokeh's server_document embed: both render and answer", async ({page}) => {
-  const errors: string[] = []
-  page.on("pageerror", (error) => errors.push(error.message))
+  const errors = pageErrors(page)
   await openBlankPage(page)
   await addElement(page, {id: "element", app: "clicks"})
   await waitForStatus(page, "element", "connected")
@@ -46,8 +52,7 @@ test("an element first, then Bokeh's server_document embed: both render and answ
 })
 
 test("Bokeh's embed first, then an element: both render and answer", async ({page}) => {
-  const errors: string[] = []
-  page.on("pageerror", (error) => errors.push(error.message))
+  const errors = pageErrors(page)
   await openBlankPage(page)
   await addBokehEmbed(page, "clicks")
   await expect(page.locator("#bokeh-embed").getByRole("button", {name: "Click"})).toBeVisible()
@@ -58,8 +63,7 @@ test("Bokeh's embed first, then an element: both render and answer", async ({pag
 })
 
 test("both added in one task, as when both are in the page's markup: both render and answer", async ({page}) => {
-  const errors: string[] = []
-  page.on("pageerror", (error) => errors.push(error.message))
+  const errors = pageErrors(page)
   await openBlankPage(page)
   await Promise.all([addElement(page, {id: "element", app: "clicks"}), addBokehEmbed(page, "clicks")])
   await expectBothAnswer(page)
@@ -127,8 +131,7 @@ async function expectStandalonePlot(page: Page): Promise<void> {
 }
 
 test("an element, then standalone json_item output with Bokeh.embed.embed_item: both render", async ({page}) => {
-  const errors: string[] = []
-  page.on("pageerror", (error) => errors.push(error.message))
+  const errors = pageErrors(page)
   await openBlankPage(page)
   await addElement(page, {id: "element", app: "clicks"})
   await waitForStatus(page, "element", "connected")
@@ -147,8 +150,7 @@ test("an element, then standalone json_item output with Bokeh.embed.embed_item: 
 })
 
 test("an element, then standalone components() output: both render", async ({page}) => {
-  const errors: string[] = []
-  page.on("pageerror", (error) => errors.push(error.message))
+  const errors = pageErrors(page)
   await openBlankPage(page)
   await addElement(page, {id: "element", app: "clicks"})
   await waitForStatus(page, "element", "connected")

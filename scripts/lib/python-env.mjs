@@ -15,8 +15,11 @@ export function bokehVersion() {
   return pkg.version
 }
 
-/** Test-only Python packages, installed beside bokeh: pytest (`npm run test:python`), networkx (a graph app of the e2e). */
-const TEST_PACKAGES = ["pytest", "networkx"]
+/**
+ * Test-only Python packages, installed beside bokeh: pytest (`npm run test:python`), networkx (the graph app of
+ * e2e/apps/plots), pandas (Bokeh's own example apps: export_csv reads its CSV with it; Bokeh 3.9 no longer installs it).
+ */
+const TEST_PACKAGES = ["pytest", "networkx", "pandas"]
 
 /** The installed bokeh version, or null when bokeh or any of TEST_PACKAGES is missing. */
 function installedBokehVersion() {
