@@ -61,12 +61,8 @@ const GROUPS = [
   ],
 ]
 
-/** The file a script event ran: its URL's chunk name without the hash, or the page's own inline code. */
-function fileOf(event) {
-  const url = event.args?.data?.url ?? event.args?.data?.stackTrace?.[0]?.url ?? event.args?.fileName ?? ""
-  if (url === "") {
-    return "(no url)"
-  }
+/** A script's file: its URL's last segment without the chunk hash, or the page's inline scripts. */
+function fileOf(url) {
   const name = url.split("?")[0].split("/").pop()
   // A page's inline scripts (Bokeh's embed names them by element id) and its own URL.
   return /\.m?js$/.test(name) ? name.replace(/-[\w-]{8}\.js$/, ".js") : "(page, inline scripts)"
@@ -165,10 +161,7 @@ function samplesByFile(events, main, start, end) {
       }
       const frame = nodes.get(samples[i])?.callFrame
       const url = frame?.url ?? ""
-      const name =
-        frame?.functionName === "(garbage collector)" || url === ""
-          ? "(native, GC, idle)"
-          : fileOf({args: {data: {url}}})
+      const name = frame?.functionName === "(garbage collector)" || url === "" ? "(native, GC, idle)" : fileOf(url)
       byFile[name] = (byFile[name] ?? 0) + Math.max(0, next - time) / 1000
     }
   }

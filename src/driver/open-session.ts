@@ -89,8 +89,7 @@ export async function openDriverSession(setup: DriverSetup, options: OpenSession
       options.onAbandoned?.(connection.closed)
       throw error
     }
-    // A socket the page's policy refused needs no probe (which the policy refuses too): the session code says so.
-    throw options.socket.refusedByPolicy ? error : await classifyFailure(error, context)
+    throw await classifyFailure(error, context)
   } finally {
     clearTimeout(timer)
     if (onAbort != null) {

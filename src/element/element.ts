@@ -238,8 +238,9 @@ export class BokehSessionElement extends LitElement {
    * Runs `action` now, or once the session code has loaded if no later action was asked for meanwhile. An action
    * that `connects` asks for the bundled BokehJS with the session code (a page whose element came after the script,
    * as frameworks add it, would otherwise fetch BokehJS only once the session code has run), unless the arguments are
-   * invalid (those download nothing more) or `bokehjs="server"` (the server's own renders). Other bad input (url, timeout, token) is found by the session code, with
-   * BokehJS on its way, as for an element in the page's HTML (preload.ts).
+   * invalid (those download nothing more) or the server's own BokehJS will render (see startLoadingBokehJs). Other
+   * bad input (url, timeout, token) is found by the session code, with BokehJS on its way, as for an element in the
+   * page's HTML (preload.ts).
    */
   #withLifecycle(action: (lifecycle: SessionLifecycle) => void, connects = false): void {
     if (this.#lifecycle != null) {
@@ -248,8 +249,8 @@ export class BokehSessionElement extends LitElement {
     }
     const ticket = ++this.#pendingAction
     this.#loadError = null
-    if (connects && this.url && this.bokehjs !== "server" && readableArguments(this.#arguments) != null) {
-      startLoadingBokehJs()
+    if (connects && this.url && readableArguments(this.#arguments) != null) {
+      startLoadingBokehJs(this.bokehjs)
     }
     void loadSessionLifecycle().then(
       (session) => {

@@ -10,6 +10,7 @@ import type {
   statusText,
   viewStyles,
 } from "../session/lifecycle.js"
+import {rememberedBundles} from "../core/bundles.js"
 import {loaded} from "../core/errors.js"
 
 /** The session code: the lifecycle, `pullSession`, and the element's views that show only once it runs. */
@@ -34,11 +35,14 @@ export function loadSessionLifecycle(): Promise<SessionCode> {
 
 /**
  * Starts loading the bundled BokehJS (its core and the adapter), which a connect most likely needs, without waiting
- * for the session code to ask for it: one round trip less. Failures surface where the session code awaits the same
- * import (src/session/choose-bokehjs.ts).
+ * for the session code to ask for it: one round trip less. Not for `bokehjs="server"`, nor when this page's
+ * documents were all rendered with their servers' own BokehJS on the last visit (src/core/bundles.ts). Failures
+ * surface where the session code awaits the same import (src/session/choose-bokehjs.ts).
  */
-export function startLoadingBokehJs(): void {
-  import("../bokeh/adapter.js").catch(() => {})
+export function startLoadingBokehJs(bokehjs?: string | null): void {
+  if (bokehjs !== "server" && rememberedBundles()?.includes("bundled") !== false) {
+    import("../bokeh/adapter.js").catch(() => {})
+  }
 }
 
 /**

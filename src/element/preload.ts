@@ -17,13 +17,9 @@ export function preloadBokehJsFor(tagName: string): void {
   started = true
   // Failures surface where the element awaits the same imports, with the element's own error handling.
   const ignore = (): void => {}
-  const hints = rememberedBundles()
-  // Not when the last visit rendered every document with its server's own BokehJS (another release).
-  if (hints?.includes("bundled") !== false) {
-    startLoadingBokehJs()
-  }
+  startLoadingBokehJs()
   loadSessionLifecycle().catch(ignore)
-  for (const name of hints ?? []) {
+  for (const name of rememberedBundles() ?? []) {
     OPTIONAL_BUNDLES[name as "widgets"]?.().catch(ignore)
   }
 }

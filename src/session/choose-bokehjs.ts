@@ -87,7 +87,9 @@ export async function chooseBokehJs(
   const outcome = await socket.outcome
   if (!outcome.document) {
     if (socket.refusedByPolicy) {
-      // The page's policy refused the socket: no probe of a server the policy refuses too (the caller names it).
+      // The page's policy refused the socket, which then fails as if the server were down: say which it was, with
+      // no probe (the policy refuses that too). The only place: a BokehJS takes over a socket only once it brought
+      // the document, so no later failure is a refusal.
       throw connectBlocked(plan.websocketUrl)
     }
     const {earlyFailure} = await loaded(import("../driver/early-failure.js"))

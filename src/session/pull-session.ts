@@ -1,7 +1,7 @@
 import {normalizeArguments, type NormalizedArguments, type SessionArguments} from "../core/arguments.js"
 import {DEFAULT_TIMEOUT_MS} from "../core/defaults.js"
 import {BokehSessionError} from "../core/errors.js"
-import {connectBlocked, watchPolicyBlocks} from "../core/policy-blocks.js"
+import {watchPolicyBlocks} from "../core/policy-blocks.js"
 import {asRenderError, asSessionError} from "./internal-error.js"
 import type {EchoedArguments} from "../core/echo.js"
 import type {LiveLink, OpenedSession} from "./bokehjs.js"
@@ -176,8 +176,7 @@ export async function openPlannedSession(
     if (options.signal?.aborted === true) {
       throw error
     }
-    // Refused by the page's policy, the socket fails as if the server were down: say which it was.
-    throw socket?.refusedByPolicy === true ? connectBlocked(plan.websocketUrl) : asSessionError(error)
+    throw asSessionError(error)
   }
   const stopWatching = watchPolicyBlocks(opened.document, (error) => options.onPolicyBlock?.(error))
   // The document exists now: whatever fails from here closes the session before it rejects.
