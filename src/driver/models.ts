@@ -83,6 +83,21 @@ export const TABLE_MODELS: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * The optional bundles whose models `types` names (both BokehJS tiers name them alike): the widgets for a widget, both for a
+ * table (it builds on the widgets).
+ */
+export function bundlesFor(types: Iterable<string>): ("widgets" | "tables")[] {
+  let widgets = false
+  for (const name of types) {
+    if (TABLE_MODELS.has(name)) {
+      return ["widgets", "tables"]
+    }
+    widgets ||= WIDGET_MODELS.has(name)
+  }
+  return widgets ? ["widgets"] : []
+}
+
+/**
  * The models whose views typeset with MathJax: the math text models, and the glyphs that draw their text as math
  * (a TeXGlyph's `\alpha` needs no `$$` delimiters). A unit test checks this against BokehJS's sources.
  */

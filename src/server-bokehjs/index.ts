@@ -8,6 +8,7 @@
 import {appUrlOf} from "../session/url.js"
 import type {BokehJs} from "../session/bokehjs.js"
 import {openDriverSession} from "../driver/open-session.js"
+import {bundlesFor} from "../driver/models.js"
 import {preloadScript} from "../driver/scripts.js"
 import {apiOf, type ServerBokeh} from "./api.js"
 import {fixLeaks} from "./leak-fixes.js"
@@ -24,6 +25,8 @@ export interface ServerBokehJsRequest {
   sessionId: string
   /** Settles true once the session exists on the server (its ACK), false when the socket closed first. */
   answered: Promise<boolean>
+  /** The model types the document names, as the early socket heard them: their bundles load with the core. */
+  types?: ReadonlySet<string>
 }
 
 /** One implementation per loaded BokehJS. */
@@ -33,6 +36,14 @@ const implementations = new WeakMap<ServerBokeh, BokehJs>()
 export async function serverBokehJs(request: ServerBokehJsRequest): Promise<BokehJs> {
   const {appUrl, version} = request
   const urls = await bundleUrls(appUrl, version, request.sessionId, request.answered)
+  // The widget and table bundles the document needs download with the core, not once it has run and found their
+  // models missing (they run after it: src/server-bokehjs/model-code.ts).
+  for (const name of bundlesFor(request.types ?? [])) {
+    const url = urls[name]
+    if (url != null) {
+      preloadScript(url)
+    }
+  }
   const bokeh = await loadServerBokehJs(urls.core ?? conventionalUrl(appUrl, "core"), version)
   rememberUrls(appUrl, version ?? bokeh.version, urls)
   let implementation = implementations.get(bokeh)

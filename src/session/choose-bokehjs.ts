@@ -75,9 +75,15 @@ export async function chooseBokehJs(
   socket: SessionSocket,
   credentials: SessionCredentials,
 ): Promise<ChosenBokehJs> {
-  const serverOf = (version: string | null): Promise<BokehJs> =>
+  const serverOf = (version: string | null, types?: ReadonlySet<string>): Promise<BokehJs> =>
     serverTier().then((tier) =>
-      tier.serverBokehJs({appUrl: plan.appUrl, version, sessionId: credentials.sessionId, answered: socket.answered}),
+      tier.serverBokehJs({
+        appUrl: plan.appUrl,
+        version,
+        sessionId: credentials.sessionId,
+        answered: socket.answered,
+        types,
+      }),
     )
   const remembered = readServerMemory(plan.appUrl)?.version ?? null
   const kind = likelyKind(plan)
@@ -121,7 +127,7 @@ export async function chooseBokehJs(
       ? await likely
       : wanted === "bundled"
         ? await loadBundled()
-        : await serverOf(version)
+        : await serverOf(version, outcome.types)
   chosen.add(bokehjs)
   return {bokehjs, serverVersion: version, warning: choiceWarning(plan, version, bokehjs)}
 }

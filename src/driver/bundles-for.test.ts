@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest"
-import {bundlesFor} from "./early-bundles.js"
+import {bundlesFor} from "./models.js"
 
 describe("bundlesFor", () => {
   it("needs nothing for a plot", () => {
