@@ -1,22 +1,25 @@
 import {describe, expect, it} from "vitest"
-import {preloadDependencies} from "./preload-dynamic-deps.mjs"
+import {chunkLists, preloadDependencies} from "./preload-dynamic-deps.mjs"
 
 interface Chunk {
   fileName: string
   code: string
   imports: string[]
   dynamicImports: string[]
+  moduleIds: string[]
+  facadeModuleId: string | null
 }
 
 function bundle(...chunks: Chunk[]): Map<string, Chunk> {
   return new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
 }
-const chunk = (fileName: string, code = "", imports: string[] = [], dynamicImports: string[] = []): Chunk => ({
-  fileName,
-  code,
-  imports,
-  dynamicImports,
-})
+const chunk = (
+  fileName: string,
+  code = "",
+  imports: string[] = [],
+  dynamicImports: string[] = [],
+  moduleIds: string[] = [],
+): Chunk => ({fileName, code, imports, dynamicImports, moduleIds, facadeModuleId: moduleIds.at(-1) ?? null})
 
 describe("preloadDependencies", () => {
   it("imports a lazily loaded chunk's static dependencies together with it, and returns the chunk's module", () => {
@@ -66,5 +69,35 @@ describe("preloadDependencies", () => {
     )
     preloadDependencies(chunks)
     expect(chunks.get("chunks/first.js")!.code).toBe(code)
+  })
+})
+
+describe("chunkLists", () => {
+  it("writes the chunks an import of the module fetches that the chunk does not load itself, relative to it", () => {
+    const chunks = bundle(
+      chunk("entry.js", "const c=`chunks-of:src/bokeh/adapter.ts`", ["chunks/shared.js"], ["chunks/session.js"]),
+      chunk("chunks/shared.js"),
+      chunk("chunks/session.js", "import(`./core.js`)", ["chunks/shared.js"], ["chunks/core.js"]),
+      chunk(
+        "chunks/core.js",
+        "",
+        ["chunks/runtime.js", "chunks/session.js", "chunks/shared.js"],
+        [],
+        ["/p/node_modules/x/a.js", "/p/src/bokeh/adapter.ts"],
+      ),
+      chunk("chunks/runtime.js"),
+    )
+    chunkLists(chunks)
+    expect(chunks.get("entry.js")!.code).toBe("const c=`./chunks/core.js ./chunks/runtime.js`")
+  })
+
+  it("refuses a module that is not in the bundle, or that the chunk does not reach by its imports", () => {
+    const unknown = bundle(chunk("entry.js", 'x="chunks-of:src/nowhere.ts"'))
+    expect(() => chunkLists(unknown)).toThrow('entry.js: "chunks-of:src/nowhere.ts" names no module of the bundle')
+    const unreached = bundle(
+      chunk("entry.js", "x='chunks-of:src/a.ts'"),
+      chunk("chunks/a.js", "", [], [], ["/p/src/a.ts"]),
+    )
+    expect(() => chunkLists(unreached)).toThrow("a module it does not import")
   })
 })

@@ -1,20 +1,13 @@
 /**
- * BokehJS's optional model bundles as lazy imports, and a memory of which ones this page's documents needed, so
- * that the next visit to the page can fetch them while its documents are still on their way (the session code
- * records them: src/driver/remember-bundles.ts). Nothing here loads BokehJS until called, so the light entry may
- * import it.
+ * A memory of what this page's documents needed of the bundled BokehJS (at all; which of its optional model
+ * bundles), so that the next visit to the page can fetch them while its documents are still on their way (the
+ * session code records them: src/driver/remember-bundles.ts; and loads them: src/session/choose-bokehjs.ts).
  */
 export type OptionalBundle = "widgets" | "tables"
 /** What a page's documents needed: the bundled BokehJS at all ("bundled"), and which of its optional bundles. */
 export type BundleHint = OptionalBundle | "bundled"
 
-export const OPTIONAL_BUNDLES: Readonly<Record<OptionalBundle, () => Promise<unknown>>> = {
-  widgets: () => import("@bokeh/bokehjs/build/js/lib/models/widgets/main"),
-  tables: () => import("@bokeh/bokehjs/build/js/lib/models/widgets/tables/main"),
-}
-
-const isHint = (name: unknown): name is BundleHint =>
-  name === "bundled" || (typeof name === "string" && Object.hasOwn(OPTIONAL_BUNDLES, name))
+const isHint = (name: unknown): name is BundleHint => name === "bundled" || name === "widgets" || name === "tables"
 
 // Keyed by page: the same page usually embeds the same apps.
 export const bundlesStorageKey = (): string => `bokeh-session:bundles:${location.pathname}`

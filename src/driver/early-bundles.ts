@@ -3,12 +3,18 @@
  * (SessionSocket hears them before BokehJS's core is evaluated): fetched then, not once BokehJS has deserialized
  * the document and found the types missing (src/bokeh/load-models.ts, which still decides and awaits them).
  */
-import {OPTIONAL_BUNDLES} from "../core/bundles.js"
+import type {OptionalBundle} from "../core/bundles.js"
+import {OPTIONAL_BUNDLES} from "../core/optional-bundles.js"
 import {bundlesFor} from "./models.js"
 
-/** Starts fetching the bundles for `types`; a failure surfaces where load-models.ts imports the same bundle. */
+/** Starts loading the bundles for `types`; a failure surfaces where load-models.ts imports the same bundle. */
 export function prefetchBundles(types: Iterable<string>): void {
-  for (const name of bundlesFor(types)) {
+  runBundles(bundlesFor(types))
+}
+
+/** Starts loading (and running, once BokehJS's core has) `bundles`, as prefetchBundles does. */
+export function runBundles(bundles: readonly OptionalBundle[]): void {
+  for (const name of bundles) {
     OPTIONAL_BUNDLES[name]().catch(() => undefined)
   }
 }

@@ -83,8 +83,8 @@ export const TABLE_MODELS: ReadonlySet<string> = new Set([
 ])
 
 /**
- * The optional bundles whose models `types` names (both BokehJS tiers name them alike): the widgets for a widget, both for a
- * table (it builds on the widgets).
+ * The optional bundles whose models `types` names (both BokehJS tiers name them alike): the widgets for a widget,
+ * both for a table (it builds on the widgets).
  */
 export function bundlesFor(types: Iterable<string>): ("widgets" | "tables")[] {
   let widgets = false

@@ -11,6 +11,7 @@ import type {
   viewStyles,
 } from "../session/lifecycle.js"
 import {rememberedBundles} from "../core/bundles.js"
+import {fetchBundledBokehJs} from "../core/fetch-bokehjs.js"
 import {loaded} from "../core/errors.js"
 
 /** The session code: the lifecycle, `pullSession`, and the element's views that show only once it runs. */
@@ -34,14 +35,14 @@ export function loadSessionLifecycle(): Promise<SessionCode> {
 }
 
 /**
- * Starts loading the bundled BokehJS (its core and the adapter), which a connect most likely needs, without waiting
- * for the session code to ask for it: one round trip less. Not for `bokehjs="server"`, nor when this page's
- * documents were all rendered with their servers' own BokehJS on the last visit (src/core/bundles.ts). Failures
- * surface where the session code awaits the same import (src/session/choose-bokehjs.ts).
+ * Starts fetching the bundled BokehJS (its core and the adapter), which a connect most likely needs, without waiting
+ * for the session code to ask for it: one round trip less. Fetched, not run: the session code runs it once it is
+ * there, or once the document says it needs it (src/core/fetch-bokehjs.ts). Not for `bokehjs="server"`, nor when
+ * this page's documents were all rendered with their servers' own BokehJS on the last visit (src/core/bundles.ts).
  */
 export function startLoadingBokehJs(bokehjs?: string | null): void {
   if (bokehjs !== "server" && rememberedBundles()?.includes("bundled") !== false) {
-    import("../bokeh/adapter.js").catch(() => {})
+    void fetchBundledBokehJs()
   }
 }
 

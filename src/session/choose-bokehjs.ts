@@ -6,7 +6,9 @@
  * socket, and the bundled one is not fetched at all for a server known to run another release.
  */
 import {BUNDLED_BOKEHJS_VERSION} from "../core/bundled-bokehjs.js"
+import {rememberedBundles, type OptionalBundle} from "../core/bundles.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
+import {fetchBundledBokehJs} from "../core/fetch-bokehjs.js"
 import {connectBlocked} from "../core/policy-blocks.js"
 import {readServerMemory, rememberServer} from "../core/server-memory.js"
 import type {BokehJs, BokehJsKind} from "./bokehjs.js"
@@ -17,6 +19,30 @@ import type {SessionSocket} from "./session-socket.js"
 export const TESTED_RELEASES = "3.4.3, 3.6.0 and 3.9.2"
 
 const loadBundled = (): Promise<BokehJs> => loaded(import("../bokeh/adapter.js")).then((m) => m.bundledBokehJs)
+
+/**
+ * The bundled BokehJS, run once it is fetched (src/core/fetch-bokehjs.ts) or once the socket's outcome says it
+ * renders the document, whichever comes first; null when the outcome came first and needs no bundled BokehJS (the
+ * server runs another release, or the socket failed): then none of it runs.
+ */
+function runBundledWhenFetched(plan: SessionPlan, socket: SessionSocket): Promise<BokehJs | null> {
+  const fetched = fetchBundledBokehJs().then(() => null)
+  return Promise.race([fetched, socket.outcome]).then((outcome) => {
+    if (outcome != null && !(outcome.document && kindFor(plan, outcome.version) === "bundled")) {
+      return null
+    }
+    return loadBundled()
+  })
+}
+
+/** The BokehJS that renders a document of a server of `version`. */
+function kindFor(plan: SessionPlan, version: string | null): BokehJsKind {
+  return plan.bokehjs !== "auto"
+    ? plan.bokehjs
+    : version == null || version === BUNDLED_BOKEHJS_VERSION
+      ? "bundled"
+      : "server"
+}
 
 const serverTier = (): Promise<typeof import("../server-bokehjs/index.js")> =>
   loaded(import("../server-bokehjs/index.js"))
@@ -33,7 +59,16 @@ function likelyKind(plan: SessionPlan): BokehJsKind {
 /** Starts loading the BokehJS code `plan` most likely needs (failures surface where the connect awaits it). */
 export function prefetchBokehJsFor(plan: SessionPlan): void {
   if (likelyKind(plan) === "bundled") {
-    import("../bokeh/adapter.js").catch(() => undefined)
+    void fetchBundledBokehJs()
+    // The optional bundles this page's documents needed on the last visit (the page ran the bundled BokehJS then):
+    // they download while BokehJS's core does, and run right after it.
+    const optional = rememberedBundles()?.filter((name) => name !== "bundled") ?? []
+    if (optional.length > 0) {
+      void import("../driver/early-bundles.js").then(
+        ({runBundles}) => runBundles(optional as OptionalBundle[]),
+        () => undefined,
+      )
+    }
   } else {
     serverTier().then(
       (tier) => tier.prefetchServerBokehJs(plan.appUrl),
@@ -88,7 +123,8 @@ export async function chooseBokehJs(
   const remembered = readServerMemory(plan.appUrl)?.version ?? null
   const kind = likelyKind(plan)
   // The likely BokehJS loads while the server builds the document.
-  const likely = kind === "bundled" ? loadBundled() : serverOf(plan.bokehjs === "server" ? null : remembered)
+  const likely =
+    kind === "bundled" ? runBundledWhenFetched(plan, socket) : serverOf(plan.bokehjs === "server" ? null : remembered)
   likely.catch(() => undefined)
   const outcome = await socket.outcome
   if (!outcome.document) {
@@ -109,12 +145,7 @@ export async function chooseBokehJs(
   if (version != null && version !== remembered) {
     rememberServer(plan.appUrl, version)
   }
-  const wanted: BokehJsKind =
-    plan.bokehjs !== "auto"
-      ? plan.bokehjs
-      : version == null || version === BUNDLED_BOKEHJS_VERSION
-        ? "bundled"
-        : "server"
+  const wanted = kindFor(plan, version)
   if (wanted === "bundled") {
     // The widget and table code the document needs, fetched while BokehJS's core loads (in the same chunk: no fetch).
     void import("../driver/early-bundles.js").then(
@@ -123,11 +154,9 @@ export async function chooseBokehJs(
     )
   }
   const bokehjs =
-    wanted === kind && (kind === "bundled" || plan.bokehjs === "server" || version === remembered)
+    (wanted === kind && (kind === "bundled" || plan.bokehjs === "server" || version === remembered)
       ? await likely
-      : wanted === "bundled"
-        ? await loadBundled()
-        : await serverOf(version, outcome.types)
+      : null) ?? (wanted === "bundled" ? await loadBundled() : await serverOf(version, outcome.types))
   chosen.add(bokehjs)
   return {bokehjs, serverVersion: version, warning: choiceWarning(plan, version, bokehjs)}
 }
