@@ -42,6 +42,9 @@ export function loadSessionLifecycle(): Promise<SessionCode> {
  */
 export function startLoadingBokehJs(bokehjs?: string | null): void {
   if (bokehjs !== "server" && rememberedBundles()?.includes("bundled") !== false) {
+    // Asked for after the session code, which opens the socket: a server that answers one request at a time would
+    // otherwise send the 16 KB the socket waits for after the 280 KB core.
+    loadSessionLifecycle().catch(() => {})
     void fetchBundledBokehJs()
   }
 }
