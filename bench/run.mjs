@@ -11,7 +11,7 @@
 //                                       CDP network emulation of every page (default: none and 20mbit,20ms)
 //   npm run bench -- --variants element,embed   only these variants in the first render section
 //   npm run bench -- --no-pin           do not pin bokeh serve and the browser to separate CPU cores
-//   npm run bench -- --compare /tmp/old another build's element as one more variant of the first render and
+//   npm run bench -- --compare /tmp/old another build's element as one more variant of the first render, release and
 //                                       bytes sections, interleaved with the rest (before/after in one run)
 //   npm run bench -- --release 3.4.3    the release of the "release" section's server (default 3.6.0): the element
 //                                       renders its documents with that server's own BokehJS, beside its own embed
@@ -199,11 +199,18 @@ try {
   // until the document says which release it is); reload and repeat visit: the page remembers it.
   const releaseRuns = profiles.flatMap((profile) =>
     Object.keys(APPS).flatMap((app) =>
-      ["element", "embed"].map((kind) => ({
-        key: `${kind}/${app}`,
-        url: page(kind, {app, render: APPS[app].render, server: "release"}),
-        profile,
-      })),
+      [
+        {key: `element/${app}`, url: page("element", {app, render: APPS[app].render, server: "release"})},
+        ...(compareDir == null
+          ? []
+          : [
+              {
+                key: `compare/${app}`,
+                url: page("element", {app, render: APPS[app].render, server: "release", build: "compare"}),
+              },
+            ]),
+        {key: `embed/${app}`, url: page("embed", {app, render: APPS[app].render, server: "release"})},
+      ].map((variant) => ({...variant, profile})),
     ),
   )
   const release = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))

@@ -165,7 +165,7 @@ function printRelease(version, summary) {
   for (const [profile, byVariant] of Object.entries(summary)) {
     for (const app of ["plot", "widgets"]) {
       const embed = byVariant[`embed/${app}`]
-      for (const kind of ["element", "embed"]) {
+      for (const kind of ["element", "compare", "embed"]) {
         const s = byVariant[`${kind}/${app}`]
         if (s == null || embed == null) {
           continue
