@@ -184,6 +184,48 @@ for (const release of RELEASES) {
       })
     })
 
+    test("the bundled BokehJS runs only for a document it renders, when its core comes after the document", async ({
+      page,
+    }) => {
+      // The page fetches the bundled core while the socket waits for the document; here the core comes only once
+      // the document is in (for another release, once the page has asked for that server's own BokehJS).
+      const bundled = release === bokehVersion()
+      let heard!: () => void
+      const documentHeard = new Promise<void>((resolve) => (heard = resolve))
+      page.on("websocket", (socket) =>
+        socket.on("framereceived", ({payload}) => {
+          if (bundled && String(payload).startsWith('{"doc":')) {
+            heard()
+          }
+        }),
+      )
+      page.on("request", (request) => {
+        if (!bundled && /\/chunks\/server-bokehjs-/.test(request.url())) {
+          heard()
+        }
+      })
+      let coreFetched = false
+      await page.route("**/dist/chunks/bokehjs-core-*.js", async (route) => {
+        await documentHeard
+        const response = await route.fetch()
+        coreFetched = response.ok()
+        await route.fulfill({response})
+      })
+      await page.coverage.startJSCoverage({resetOnNavigation: false})
+      await openBlankPage(page)
+      await addElement(page, "plot", server.url("echo"), {N: "3"})
+      await connected(page, "plot")
+      await expectPaintedCanvas(page.locator("#plot"))
+      const coverage = await page.coverage.stopJSCoverage()
+      // Fetched either way; run only for the bundled release (a module fetched and parsed but not run has no
+      // function that ran, or no coverage at all).
+      await expect.poll(() => coreFetched).toBe(true)
+      const ran = coverage
+        .filter((entry) => /\/chunks\/bokehjs-core-/.test(entry.url))
+        .some((entry) => entry.functions.some((fn) => fn.ranges.some((range) => range.count > 0)))
+      expect(ran).toBe(bundled)
+    })
+
     test("a patch that brings new model types (a table, a slider, TeX) renders them", async ({page}) => {
       await findDocuments(page)
       await openBlankPage(page)
