@@ -181,8 +181,13 @@ const CATEGORIES = [
 /** One traced navigation of `page` to `url`: the render time and its breakdown. */
 async function traced(browser, page, url) {
   await browser.startTracing(page, {categories: CATEGORIES.split(",")})
+  // Heard over the DevTools protocol, as bench/lib/measure.mjs does: polling would run Playwright's script in the page.
+  const rendered = page.waitForEvent("console", {
+    predicate: (message) => message.text() === "bench:first-render",
+    timeout: 60_000,
+  })
   await page.goto(url)
-  await page.waitForFunction(() => window.__firstRender != null, null, {timeout: 60_000, polling: 50})
+  await rendered
   const renderAt = await page.evaluate(() => window.__firstRender)
   const trace = JSON.parse((await browser.stopTracing()).toString("utf8"))
   return {render: renderAt, parts: breakdown(trace.traceEvents ?? trace, renderAt)}

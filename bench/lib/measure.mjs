@@ -42,9 +42,20 @@ async function newPage(browser, network = null) {
   return {context, ...(await pageIn(context, network))}
 }
 
-async function waitForFirstRender(page, errors, label) {
+/**
+ * Navigates `page` to `url` (or reloads it) and waits for the page's first render (bench/lib/pages.mjs). Heard as
+ * the page's console message, not by polling the page: Playwright's polling runs its injected script in the page,
+ * ~25 ms of main thread right after the load event, where it delayed the element's socket (the embed's load event
+ * comes later, after its BokehJS, so the two paid it at different points). Read once the render is in.
+ */
+async function loadToFirstRender(page, errors, label, url) {
+  const rendered = page.waitForEvent("console", {
+    predicate: (message) => message.text() === "bench:first-render",
+    timeout: RENDER_TIMEOUT_MS,
+  })
   try {
-    await page.waitForFunction(() => window.__firstRender != null, null, {timeout: RENDER_TIMEOUT_MS, polling: 50})
+    await (url == null ? page.reload() : page.goto(url))
+    await rendered
   } catch (error) {
     throw new Error(
       `${label}: no render within ${RENDER_TIMEOUT_MS} ms. Page errors: ${errors.join(" | ") || "none"}`,
@@ -62,14 +73,11 @@ async function waitForFirstRender(page, errors, label) {
 export async function timeToFirstRender(browser, url, label, network) {
   const {context, page, errors} = await newPage(browser, network)
   try {
-    await page.goto(url)
-    const cold = await waitForFirstRender(page, errors, `${label} cold`)
-    await page.reload()
-    const reload = await waitForFirstRender(page, errors, `${label} reload`)
+    const cold = await loadToFirstRender(page, errors, `${label} cold`, url)
+    const reload = await loadToFirstRender(page, errors, `${label} reload`, null)
     await page.close()
     const next = await pageIn(context, network)
-    await next.page.goto(url)
-    const revisit = await waitForFirstRender(next.page, next.errors, `${label} repeat visit`)
+    const revisit = await loadToFirstRender(next.page, next.errors, `${label} repeat visit`, url)
     return {cold, reload, revisit}
   } finally {
     await context.close()
@@ -83,16 +91,14 @@ const SETTLE_MS = 1000
 export async function layoutShift(browser, url, label, network) {
   const {context, page, errors} = await newPage(browser, network)
   const settled = async (target, targetErrors, what) => {
-    await waitForFirstRender(target, targetErrors, `${label} ${what}`)
+    await loadToFirstRender(target, targetErrors, `${label} ${what}`, url)
     await target.waitForTimeout(SETTLE_MS)
     return target.evaluate(() => window.__layoutShift)
   }
   try {
-    await page.goto(url)
     const first = await settled(page, errors, "first visit")
     await page.close()
     const next = await pageIn(context, network)
-    await next.page.goto(url)
     const repeat = await settled(next.page, next.errors, "repeat visit")
     return {first, repeat}
   } finally {
@@ -162,7 +168,9 @@ async function requestRounds(context, page) {
   return () => websocket
 }
 
-export const untilRendered = (page, errors) => waitForFirstRender(page, errors, "bytes")
+/** For the bytes section, which times nothing: polling the page is fine there. */
+export const untilRendered = (page) =>
+  page.waitForFunction(() => window.__firstRender != null, null, {timeout: RENDER_TIMEOUT_MS, polling: 50})
 export const untilLoaded = (page) => page.waitForLoadState("load")
 
 /** Runs the page's `__run(n)` once BokehJS is in the page; returns what it resolves to. */
