@@ -74,8 +74,9 @@ test("a page that needed widgets fetches them on the next visit before its docum
 
 /**
  * Which script made the browser request each chunk: the first script's own (import() with the chunk's static
- * dependencies beside it, or the modulepreload link it adds for BokehJS's core), or a chunk that was itself loaded lazily (the browser found the import only once that
- * chunk had arrived and been parsed: one more round trip before the websocket could open).
+ * dependencies beside it, or the modulepreload link it adds for BokehJS's core), or a chunk that was itself loaded
+ * lazily (the browser found the import only once that chunk had arrived and been parsed: one more round trip before
+ * the websocket could open).
  */
 async function trackRequesters(page: Page): Promise<() => Record<string, string>> {
   const cdp = await page.context().newCDPSession(page)

@@ -249,10 +249,12 @@ export class BokehSessionElement extends LitElement {
     }
     const ticket = ++this.#pendingAction
     this.#loadError = null
+    // The session code first, then BokehJS (see startLoadingBokehJs).
+    const sessionCode = loadSessionLifecycle()
     if (connects && this.url && readableArguments(this.#arguments) != null) {
       startLoadingBokehJs(this.bokehjs)
     }
-    void loadSessionLifecycle().then(
+    void sessionCode.then(
       (session) => {
         this.#view = session
         // The styles of the views come with their code (the first script's budget): they show once connecting.

@@ -36,15 +36,13 @@ export function loadSessionLifecycle(): Promise<SessionCode> {
 
 /**
  * Starts fetching the bundled BokehJS (its core and the adapter), which a connect most likely needs, without waiting
- * for the session code to ask for it: one round trip less. Fetched, not run: the session code runs it once it is
+ * for the session code to ask for it: one round trip less. Callers ask for the session code first: it opens the
+ * socket, and a server that answers one request at a time would otherwise send its 16 KB after the 280 KB core. Fetched, not run: the session code runs it once it is
  * there, or once the document says it needs it (src/core/fetch-bokehjs.ts). Not for `bokehjs="server"`, nor when
  * this page's documents were all rendered with their servers' own BokehJS on the last visit (src/core/bundles.ts).
  */
 export function startLoadingBokehJs(bokehjs?: string | null): void {
   if (bokehjs !== "server" && rememberedBundles()?.includes("bundled") !== false) {
-    // Asked for after the session code, which opens the socket: a server that answers one request at a time would
-    // otherwise send the 16 KB the socket waits for after the 280 KB core.
-    loadSessionLifecycle().catch(() => {})
     void fetchBundledBokehJs()
   }
 }

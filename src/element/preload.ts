@@ -17,6 +17,6 @@ export function preloadBokehJsFor(tagName: string): void {
   started = true
   // Failures surface where the element awaits the same imports, with the element's own error handling.
   const ignore = (): void => {}
-  startLoadingBokehJs()
   loadSessionLifecycle().catch(ignore)
+  startLoadingBokehJs()
 }

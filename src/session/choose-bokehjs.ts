@@ -49,11 +49,7 @@ const serverTier = (): Promise<typeof import("../server-bokehjs/index.js")> =>
 
 /** The BokehJS a plan most likely needs, before its document says. */
 function likelyKind(plan: SessionPlan): BokehJsKind {
-  if (plan.bokehjs !== "auto") {
-    return plan.bokehjs
-  }
-  const version = readServerMemory(plan.appUrl)?.version
-  return version == null || version === BUNDLED_BOKEHJS_VERSION ? "bundled" : "server"
+  return kindFor(plan, readServerMemory(plan.appUrl)?.version ?? null)
 }
 
 /** Starts loading the BokehJS code `plan` most likely needs (failures surface where the connect awaits it). */
@@ -62,10 +58,10 @@ export function prefetchBokehJsFor(plan: SessionPlan): void {
     void fetchBundledBokehJs()
     // The optional bundles this page's documents needed on the last visit (the page ran the bundled BokehJS then):
     // they download while BokehJS's core does, and run right after it.
-    const optional = rememberedBundles()?.filter((name) => name !== "bundled") ?? []
+    const optional = rememberedBundles()?.filter((name): name is OptionalBundle => name !== "bundled") ?? []
     if (optional.length > 0) {
       void import("../driver/early-bundles.js").then(
-        ({runBundles}) => runBundles(optional as OptionalBundle[]),
+        ({runBundles}) => runBundles(optional),
         () => undefined,
       )
     }
