@@ -78,7 +78,7 @@ test("a page that needed widgets fetches them on the next visit before its docum
  * lazily (the browser found the import only once that chunk had arrived and been parsed: one more round trip before
  * the websocket could open).
  */
-async function trackRequesters(page: Page): Promise<() => Record<string, string>> {
+async function trackRequesters(page: Page): Promise<() => Promise<Record<string, string>>> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send("Network.enable")
   const requestedBy: Record<string, string> = {}
@@ -87,44 +87,57 @@ async function trackRequesters(page: Page): Promise<() => Record<string, string>
       .exec(url)
       ?.slice(1)
       .find((name) => name != null)
-  const sentAt = new Map<string, number>()
-  const arrivedAt = new Map<string, number>()
-  const byId = new Map<string, string>()
-  const linked: string[] = []
-  cdp.on("Network.requestWillBeSent", ({requestId, request, initiator, timestamp}) => {
+  // The browser names no script for a <link rel="modulepreload"> (its initiator is "about:client"): the page records
+  // the stack of whatever adds one.
+  await page.addInitScript(() => {
+    const links: {href: string; stack: string}[] = []
+    ;(window as unknown as {preloadLinks: typeof links}).preloadLinks = links
+    for (const method of ["append", "appendChild"] as const) {
+      const target = (method === "append" ? Element.prototype : Node.prototype) as unknown as Record<
+        string,
+        (...nodes: unknown[]) => unknown
+      >
+      const original = target[method]!
+      target[method] = function (this: unknown, ...nodes: unknown[]) {
+        for (const node of nodes) {
+          if (node instanceof HTMLLinkElement && node.rel === "modulepreload") {
+            links.push({href: node.href, stack: new Error().stack ?? ""})
+          }
+        }
+        return original.apply(this, nodes)
+      }
+    }
+  })
+  const linked = new Set<string>()
+  cdp.on("Network.requestWillBeSent", ({request, initiator}) => {
     const name = chunkName(request.url)
     if (name != null && name !== "bokeh-session") {
-      byId.set(requestId, name)
-      sentAt.set(name, timestamp)
-      if (initiator.type === "script" && initiator.url === "about:client" && initiator.stack == null) {
-        // A <link rel="modulepreload"> a script added: the browser names no script for it (checked below).
-        linked.push(name)
+      if (initiator.url === "about:client" && initiator.stack == null) {
+        linked.add(name)
       } else {
         const from = initiator.url ?? initiator.stack?.callFrames[0]?.url ?? initiator.type
         requestedBy[name] = chunkName(from) ?? from
       }
     }
   })
-  cdp.on("Network.loadingFinished", ({requestId, timestamp}) => {
-    const name = byId.get(requestId)
-    if (name != null) {
-      arrivedAt.set(name, timestamp)
+  return async () => {
+    const links = await page.evaluate(
+      () => (window as unknown as {preloadLinks: {href: string; stack: string}[]}).preloadLinks,
+    )
+    for (const name of linked) {
+      const stack = links.find((link) => chunkName(link.href) === name)?.stack ?? "(no link added)"
+      // The first script's when every frame of ours is in its files; else the lazily loaded chunk whose code asked
+      // (the code that adds links is in the first script either way).
+      const chunks = (stack.match(/https?:\/\/[^\s)]+?\.js/g) ?? []).map(chunkName).filter((chunk) => chunk != null)
+      requestedBy[name] =
+        chunks.length === 0 ? stack : (chunks.find((chunk) => !FIRST_SCRIPT.has(chunk)) ?? "element-entry")
     }
-  })
-  // A linked chunk was asked for by the first script when the request went out before any lazily loaded chunk had
-  // arrived (only the first script's own chunk had: nothing else could have added the link).
-  const settle = (): void => {
-    for (const name of linked.splice(0)) {
-      const sent = sentAt.get(name)!
-      const earlier = [...arrivedAt].filter(([other, at]) => other !== "element-entry" && at <= sent)
-      requestedBy[name] = earlier.length === 0 ? "element-entry" : `a link added after ${earlier[0][0]} arrived`
-    }
-  }
-  return () => {
-    settle()
     return {...requestedBy}
   }
 }
+
+/** The first script's files: the entry and the chunk it imports. */
+const FIRST_SCRIPT = new Set(["bokeh-session", "element-entry"])
 
 /** What the first script must ask for itself, at once: its own chunk, then the session code and BokehJS's core. */
 const FIRST_SCRIPT_ASKS = {
@@ -140,7 +153,7 @@ test("every chunk a connect needs is asked for by the first script, none only af
   const requestedBy = await trackRequesters(page)
   await page.goto(`${pageOrigin()}/e2e/pages/drop-in.html`)
   await waitForStatus(page, "plot", "connected")
-  expect(requestedBy()).toEqual(FIRST_SCRIPT_ASKS)
+  expect(await requestedBy()).toEqual(FIRST_SCRIPT_ASKS)
 })
 
 test("an element added after the script ran (as a framework adds it) also gets every chunk from the first script", async ({
@@ -149,8 +162,8 @@ test("an element added after the script ran (as a framework adds it) also gets e
   const requestedBy = await trackRequesters(page)
   await openBlankPage(page)
   // The page defined the element with none in it: nothing beyond the first script is fetched yet.
-  expect(requestedBy()).toEqual({"element-entry": "bokeh-session"})
+  expect(await requestedBy()).toEqual({"element-entry": "bokeh-session"})
   await addElement(page, {id: "later", app: "echo", arguments: {N: "3"}})
   await waitForStatus(page, "later", "connected")
-  expect(requestedBy()).toEqual(FIRST_SCRIPT_ASKS)
+  expect(await requestedBy()).toEqual(FIRST_SCRIPT_ASKS)
 })
