@@ -22,10 +22,11 @@ const bokehJsCore = staticGraphChunk(/\/src\/bokeh\/adapter\.ts$/)
 /**
  * The session code and the driver: loaded on the first connect, before (or without) the bundled BokehJS. Not the
  * driver's loaders of classic scripts and custom model code (extensions.ts, embed-resources.ts, scripts.ts): only the
- * server's own BokehJS and documents with custom models use them, and they come with those chunks.
+ * server's own BokehJS and documents with custom models use them, and they come with those chunks. Nor the code that
+ * names a failure (failure-code.ts and what it exports): it loads once something failed.
  */
 const SESSION_CODE =
-  /[\\/]src[\\/](session[\\/]|driver[\\/](?!(extensions|embed-resources|scripts)\.ts$)|core[\\/]policy-blocks\.ts$)/
+  /[\\/]src[\\/](session[\\/]|driver[\\/](?!(extensions|embed-resources|scripts|failure-code|failures|early-failure|probe)\.ts$)|core[\\/]policy-blocks\.ts$)/
 
 // `vite build` writes the drop-in library: dist/bokeh-session.js plus the lazily loaded BokehJS chunks beside it.
 // `vite` (the dev server, used by `npm run demo`) serves the demo page from demo/.

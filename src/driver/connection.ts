@@ -17,8 +17,8 @@ import type {Document} from "@bokeh/bokehjs/build/js/lib/document/document.js"
 import type {DocumentEvent} from "@bokeh/bokehjs/build/js/lib/document/events.js"
 import type {Message} from "@bokeh/bokehjs/build/js/lib/protocol/message.js"
 import type {DisconnectInfo} from "../core/bokeh-objects.js"
+import {loaded} from "../core/errors.js"
 import type {BokehJsApi, TypeResolver} from "./bokehjs-api.js"
-import {unknownModels} from "./failures.js"
 import {loadModelsFor, prepareModelsForPatch, type ModelCode} from "./prepare-models.js"
 import type {SessionSocket} from "../session/session-socket.js"
 
@@ -263,7 +263,16 @@ function defineClass(api: BokehJsApi) {
       const unresolved = error instanceof Error ? UNRESOLVED_TYPE.exec(error.message) : null
       const onFatal = this.onFatal
       this.onFatal = null
-      onFatal?.(unresolved == null ? error : unknownModels([unresolved[1]!], api.version))
+      if (unresolved == null) {
+        onFatal?.(error)
+      } else {
+        void loaded(import("./failure-code.js"))
+          .then(
+            ({unknownModels}) => unknownModels([unresolved[1]!], api.version),
+            (loadFailed: unknown) => loadFailed,
+          )
+          .then((failure) => onFatal?.(failure))
+      }
     }
 
     protected override _awaiting_ack_handler(

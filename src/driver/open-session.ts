@@ -3,14 +3,14 @@
  * code loads, BokehJS deserializes and renders it, and `close()` leaves nothing behind in that BokehJS. Both
  * implementations of the seam (src/session/bokehjs.ts) open their sessions here.
  */
-import {BokehSessionError} from "../core/errors.js"
+import {BokehSessionError, loaded} from "../core/errors.js"
 import type {OpenSessionOptions, OpenedSession} from "../session/bokehjs.js"
 import type {BokehJsApi, RenderedViews} from "./bokehjs-api.js"
 import {createConnection} from "./connection.js"
-import {sessionRejected, timedOut, websocketFailure, type FailureContext} from "./failures.js"
+import {timedOut} from "../session/timed-out.js"
+import type {FailureContext} from "./failures.js"
 import {linkLiveArguments, readDocumentEcho} from "./live.js"
 import type {ModelCode} from "./prepare-models.js"
-import {probeServer} from "./probe.js"
 
 /** What an implementation gives the driver for one connect. */
 export interface DriverSetup {
@@ -139,10 +139,12 @@ async function classifyFailure(error: unknown, context: FailureContext): Promise
   }
   const message = error instanceof Error ? error.message : String(error)
   if (message.startsWith("Could not open websocket")) {
+    const {probeServer, websocketFailure} = await loaded(import("./failure-code.js"))
     return websocketFailure(context, await probeServer(context.websocketUrl), error)
   }
   if (message.startsWith("Lost websocket connection")) {
     // The socket opened (so origin and path are right) and closed before the document: the token.
+    const {sessionRejected} = await loaded(import("./failure-code.js"))
     return sessionRejected(context, message.replace(/^Lost websocket connection, /, "close code "), error)
   }
   // Not a refusal: an exception nobody anticipated, which the session code reports as `internal-error`.

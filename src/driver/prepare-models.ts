@@ -5,7 +5,8 @@
  * (`ModelCode`): the bundled one's chunks, or the server's own bundles.
  */
 import {referencedModelTypes} from "./models.js"
-import {unknownModels, type ExtensionOutcome} from "./failures.js"
+import {loaded} from "../core/errors.js"
+import type {ExtensionOutcome} from "./failures.js"
 import type {TypeResolver} from "./bokehjs-api.js"
 
 /** How one connection loads the model code of its document and patches. */
@@ -56,6 +57,7 @@ function prepare(json: unknown, resolver: TypeResolver, isDocument: boolean, cod
     if (missing().length === 0) {
       return
     }
+    const {unknownModels} = await loaded(import("./failure-code.js"))
     if (!code.customEnabled) {
       throw unknownModels(missing(), code.version, "off")
     }

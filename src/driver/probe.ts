@@ -1,4 +1,5 @@
-import {appUrlOf, type ProbeResult} from "./failures.js"
+import {appUrlOf} from "../session/url.js"
+import type {ProbeResult} from "./failures.js"
 
 const PROBE_TIMEOUT_MS = 3000
 

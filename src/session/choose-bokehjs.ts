@@ -130,7 +130,7 @@ export async function chooseBokehJs(
       // the document, so no later failure is a refusal.
       throw connectBlocked(plan.websocketUrl)
     }
-    const {earlyFailure} = await loaded(import("../driver/early-failure.js"))
+    const {earlyFailure} = await loaded(import("../driver/failure-code.js"))
     throw await earlyFailure(
       {websocketUrl: plan.websocketUrl, pageHost: location.host, tokenMinted: credentials.minted},
       outcome,
