@@ -10,6 +10,7 @@
  * on one line, then `const inline_js = [` with one `function(Bokeh) {` entry per piece of code, each indented by
  * six spaces (Jinja's `indent(6)`) and closed by a line of exactly four spaces and `},`.
  */
+import {autoloadOf} from "./autoload-request.js"
 
 /** The BokehJS bundles of a release, by the name BokehJS's build gives them. */
 export type BokehJsBundle = "core" | "gl" | "widgets" | "tables" | "mathjax" | "api"
@@ -73,40 +74,10 @@ function inlineModelCode(text: string): string[] {
 }
 
 /**
- * Fetches and reads the server's autoload.js for the existing session `sessionId` of `appUrl`; null when it cannot
- * (a proxy that does not route it, an auth module, a server that is gone).
+ * What the server's autoload.js for the existing session `sessionId` of `appUrl` names (asked once per app URL while
+ * it succeeds: src/driver/autoload-request.ts); null when it cannot be read.
  */
-export async function fetchEmbedResources(appUrl: string, sessionId: string): Promise<EmbedResources | null> {
-  const app = new URL(appUrl)
-  const query = new URLSearchParams({
-    "bokeh-autoload-element": "bokeh-session",
-    "bokeh-app-path": app.pathname,
-    "bokeh-absolute-url": app.href,
-    "bokeh-session-id": sessionId,
-  })
-  try {
-    // Bokeh's handler answers any origin (Access-Control-Allow-Origin: *); credentials would make it refuse.
-    const response = await fetch(`${app.href.replace(/\/$/, "")}/autoload.js?${query}`, {credentials: "omit"})
-    return response.ok ? parseAutoload(await response.text()) : null
-  } catch {
-    return null
-  }
-}
-
-/** Per app URL and page: what its server's autoload.js names is the same for each of its sessions. */
-const fetched = new Map<string, Promise<EmbedResources | null>>()
-
-/** `fetchEmbedResources`, once per app URL while it succeeds (a failure is asked again next time). */
-export function embedResourcesOf(appUrl: string, sessionId: string): Promise<EmbedResources | null> {
-  let resources = fetched.get(appUrl)
-  if (resources == null) {
-    resources = fetchEmbedResources(appUrl, sessionId)
-    fetched.set(appUrl, resources)
-    void resources.then((found) => {
-      if (found == null) {
-        fetched.delete(appUrl)
-      }
-    })
-  }
-  return resources
+export async function embedResourcesOf(appUrl: string, sessionId: string): Promise<EmbedResources | null> {
+  const text = await autoloadOf(appUrl, sessionId)
+  return text == null ? null : parseAutoload(text)
 }

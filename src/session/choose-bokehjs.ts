@@ -10,6 +10,7 @@ import {rememberedBundles, type OptionalBundle} from "../core/bundles.js"
 import {BokehSessionError, loaded} from "../core/errors.js"
 import {fetchBundledBokehJs} from "../core/fetch-bokehjs.js"
 import {connectBlocked} from "../core/policy-blocks.js"
+import {autoloadOf} from "../driver/autoload-request.js"
 import {readServerMemory, rememberServer} from "../core/server-memory.js"
 import type {BokehJs, BokehJsKind} from "./bokehjs.js"
 import type {SessionCredentials, SessionPlan} from "./plan.js"
@@ -142,6 +143,11 @@ export async function chooseBokehJs(
     rememberServer(plan.appUrl, version)
   }
   const wanted = kindFor(plan, version)
+  if (wanted === "server" && version !== remembered) {
+    // The server's bundle URLs are not remembered for this release: its autoload.js names them. Asked now, it
+    // comes while the server tier's code does, not after it.
+    void autoloadOf(plan.appUrl, credentials.sessionId)
+  }
   if (wanted === "bundled") {
     // The widget and table code the document needs, fetched while BokehJS's core loads (in the same chunk: no fetch).
     void import("../driver/early-bundles.js").then(
