@@ -15,6 +15,8 @@
 //                                       bytes sections, interleaved with the rest (before/after in one run)
 //   npm run bench -- --release 3.4.3    the release of the "release" section's server (default 3.6.0): the element
 //                                       renders its documents with that server's own BokehJS, beside its own embed
+//   npm run bench -- --only profile     first render in a persistent browser profile (a disk cache and V8's code
+//                                       cache, as a user's browser has), element, embed and raw BokehJS
 import {execFileSync} from "node:child_process"
 import {existsSync, mkdirSync, writeFileSync} from "node:fs"
 import {availableParallelism} from "node:os"
@@ -32,6 +34,7 @@ import {
   layoutShift,
   parseNetwork,
   timeToFirstRender,
+  timeToFirstRenderInProfile,
   untilLoaded,
   untilRendered,
 } from "./lib/measure.mjs"
@@ -45,7 +48,7 @@ const {values: options} = parseArgs({
     trials: {type: "string", default: "15"},
     dist: {type: "string", default: join(ROOT, "dist")},
     cycles: {type: "string", default: "100"},
-    only: {type: "string", default: "render,release,layout,lazy,bytes,concurrency,cycles,live"},
+    only: {type: "string", default: "render,release,profile,layout,lazy,bytes,concurrency,cycles,live"},
     release: {type: "string", default: "3.6.0"},
     compare: {type: "string"},
     network: {type: "string", multiple: true, default: ["none", "20mbit,20ms"]},
@@ -232,6 +235,39 @@ try {
     results.release = {version: options.release, firstRender: release}
   }
 
+  // 1c. The first render section's pages in a persistent browser profile, one per trial and variant: a user's
+  // browser keeps its HTTP cache on disk and V8's code cache (written on a script's second load, read from its
+  // third: the repeat visit), which a browser context has not.
+  const launchProfile = (dir) =>
+    chromium.launchPersistentContext(dir, {executablePath: chromiumExecutable(), args: CHROMIUM_ARGS})
+  const profileRuns = profiles.flatMap((profile) =>
+    Object.keys(APPS).flatMap((app) =>
+      ["element", "embed", "raw"].map((kind) => ({
+        key: `${kind}/${app}`,
+        url: page(kind, {app, render: APPS[app].render}),
+        profile,
+      })),
+    ),
+  )
+  const inProfile = Object.fromEntries(profiles.map(({spec}) => [spec, {}]))
+  for (let trial = 0; trial < trials && sections.has("profile"); trial++) {
+    log(`first render in a persistent profile: trial ${trial + 1}/${trials}`)
+    for (const {key, url, profile} of rotated(profileRuns, trial)) {
+      const visits = await timeToFirstRenderInProfile(
+        launchProfile,
+        url,
+        `${key} in a profile (${profile.spec})`,
+        profile.network,
+      )
+      for (const [visit, measured] of Object.entries(visits)) {
+        ;((inProfile[profile.spec][key] ??= {})[visit] ??= []).push(measured)
+      }
+    }
+  }
+  if (sections.has("profile")) {
+    results.profile = {firstRender: inProfile}
+  }
+
   // 1b. Cumulative layout shift, element vs Bokeh's embed. The element as the README's snippet includes it (its
   // script with blocking="render"), and what each part does: the same page with the script not blocking, and with
   // that, a page that gives the size in CSS, or hides the status line and the echo table.
@@ -384,6 +420,9 @@ results.summary = {
     ),
   ),
   release: mapValues(results.release?.firstRender ?? {}, (byVariant) =>
+    mapValues(byVariant, (byVisit) => mapValues(byVisit, (measured) => summarize(measured.map((m) => m.render)))),
+  ),
+  profile: mapValues(results.profile?.firstRender ?? {}, (byVariant) =>
     mapValues(byVariant, (byVisit) => mapValues(byVisit, (measured) => summarize(measured.map((m) => m.render)))),
   ),
   layoutShift: mapValues(results.layoutShift ?? {}, (byVariant) =>

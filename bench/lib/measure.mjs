@@ -1,4 +1,7 @@
 // The measurements, each on a fresh browser context unless it says otherwise. Pages come from pages.mjs.
+import {mkdtempSync, rmSync} from "node:fs"
+import {tmpdir} from "node:os"
+import {join} from "node:path"
 import {gzipSync} from "node:zlib"
 
 const RENDER_TIMEOUT_MS = 60_000
@@ -71,17 +74,38 @@ async function loadToFirstRender(page, errors, label, url) {
  * a new navigation, with the HTTP cache and nothing else kept). Each with the page's websocket times.
  */
 export async function timeToFirstRender(browser, url, label, network) {
-  const {context, page, errors} = await newPage(browser, network)
+  const context = await browser.newContext()
   try {
-    const cold = await loadToFirstRender(page, errors, `${label} cold`, url)
-    const reload = await loadToFirstRender(page, errors, `${label} reload`, null)
-    await page.close()
-    const next = await pageIn(context, network)
-    const revisit = await loadToFirstRender(next.page, next.errors, `${label} repeat visit`, url)
-    return {cold, reload, revisit}
+    return await visitsIn(context, url, label, network)
   } finally {
     await context.close()
   }
+}
+
+/**
+ * The same in a persistent browser profile of its own (a new one per call), as a user's browser has: an HTTP cache on
+ * disk and V8's code cache, which Chromium writes for a script on its second load and reads from the third (the
+ * repeat visit here). A browser context (`timeToFirstRender`) keeps its HTTP cache in memory and has no code cache.
+ */
+export async function timeToFirstRenderInProfile(launch, url, label, network) {
+  const dir = mkdtempSync(join(tmpdir(), "bokeh-session-bench-profile-"))
+  const context = await launch(dir)
+  try {
+    return await visitsIn(context, url, label, network)
+  } finally {
+    await context.close()
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+async function visitsIn(context, url, label, network) {
+  const {page, errors} = await pageIn(context, network)
+  const cold = await loadToFirstRender(page, errors, `${label} cold`, url)
+  const reload = await loadToFirstRender(page, errors, `${label} reload`, null)
+  await page.close()
+  const next = await pageIn(context, network)
+  const revisit = await loadToFirstRender(next.page, next.errors, `${label} repeat visit`, url)
+  return {cold, reload, revisit}
 }
 
 /** How long after the first render the layout-shift measure keeps counting (the element's echo table, late CSS). */
