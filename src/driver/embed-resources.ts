@@ -10,7 +10,7 @@
  * on one line, then `const inline_js = [` with one `function(Bokeh) {` entry per piece of code, each indented by
  * six spaces (Jinja's `indent(6)`) and closed by a line of exactly four spaces and `},`.
  */
-import {autoloadOf} from "./autoload-request.js"
+import {autoloadOf} from "../session/autoload-request.js"
 
 /** The BokehJS bundles of a release, by the name BokehJS's build gives them. */
 export type BokehJsBundle = "core" | "gl" | "widgets" | "tables" | "mathjax" | "api"
@@ -75,7 +75,7 @@ function inlineModelCode(text: string): string[] {
 
 /**
  * What the server's autoload.js for the existing session `sessionId` of `appUrl` names (asked once per app URL while
- * it succeeds: src/driver/autoload-request.ts); null when it cannot be read.
+ * it succeeds: src/session/autoload-request.ts); null when it cannot be read.
  */
 export async function embedResourcesOf(appUrl: string, sessionId: string): Promise<EmbedResources | null> {
   const text = await autoloadOf(appUrl, sessionId)
