@@ -5,9 +5,9 @@
  */
 import {BokehSessionError, loaded} from "../core/errors.js"
 import type {OpenSessionOptions, OpenedSession} from "../session/bokehjs.js"
+import {timedOut} from "../session/timed-out.js"
 import type {BokehJsApi, RenderedViews} from "./bokehjs-api.js"
 import {createConnection} from "./connection.js"
-import {timedOut} from "../session/timed-out.js"
 import type {FailureContext} from "./failures.js"
 import {linkLiveArguments, readDocumentEcho} from "./live.js"
 import type {ModelCode} from "./prepare-models.js"

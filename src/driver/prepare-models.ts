@@ -4,10 +4,10 @@
  * same way before it is applied. Which code that is, and where it comes from, is the BokehJS implementation's
  * (`ModelCode`): the bundled one's chunks, or the server's own bundles.
  */
-import {referencedModelTypes} from "./models.js"
 import {loaded} from "../core/errors.js"
-import type {ExtensionOutcome} from "./failures.js"
 import type {TypeResolver} from "./bokehjs-api.js"
+import type {ExtensionOutcome} from "./failures.js"
+import {referencedModelTypes} from "./models.js"
 
 /** How one connection loads the model code of its document and patches. */
 export interface ModelCode {
