@@ -336,7 +336,8 @@ try {
     }
   }
 
-  // 3. N elements at once vs N raw pulls, BokehJS already loaded in both; and the server's Nagle delay.
+  // 3. N elements at once vs N raw pulls, BokehJS already loaded and run in both (one session opened and closed
+  // first); and the server's Nagle delay.
   const concurrency = {}
   const counts = [1, 10, 30]
   const concurrent = counts.flatMap((n) => [
