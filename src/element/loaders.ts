@@ -37,9 +37,10 @@ export function loadSessionLifecycle(): Promise<SessionCode> {
 /**
  * Starts fetching the bundled BokehJS (its core and the adapter), which a connect most likely needs, without waiting
  * for the session code to ask for it: one round trip less. Callers ask for the session code first: it opens the
- * socket, and a server that answers one request at a time would otherwise send its 16 KB after the 280 KB core. Fetched, not run: the session code runs it once it is
- * there, or once the document says it needs it (src/core/fetch-bokehjs.ts). Not for `bokehjs="server"`, nor when
- * this page's documents were all rendered with their servers' own BokehJS on the last visit (src/core/bundles.ts).
+ * socket, and a server that answers one request at a time would otherwise send its 16 KB after the 280 KB core.
+ * Fetched, not run: the session code runs it once it is there, or once the document says it needs it
+ * (src/core/fetch-bokehjs.ts). Not for `bokehjs="server"`, nor when this page's documents were all rendered with
+ * their servers' own BokehJS on the last visit (src/core/bundles.ts).
  */
 export function startLoadingBokehJs(bokehjs?: string | null): void {
   if (bokehjs !== "server" && rememberedBundles()?.includes("bundled") !== false) {
